@@ -1,0 +1,147 @@
+package dev.pitwall.app;
+
+import dev.pitwall.app.settings.ProfileStore;
+import dev.pitwall.app.settings.SettingsException;
+import dev.pitwall.app.settings.SettingsStore;
+import dev.pitwall.model.ConnectionProfile;
+import dev.pitwall.ops.connect.BackendHealthMonitor;
+import dev.pitwall.ops.exec.PooledExecutor;
+import dev.pitwall.ui.common.Fx;
+import dev.pitwall.ui.operations.OperationsPanel;
+import dev.pitwall.ui.operations.OperationsViewModel;
+import dev.pitwall.ui.profile.ProfileEditorDialog;
+import dev.pitwall.ui.profile.ProfileEditorViewModel;
+import dev.pitwall.ui.shell.ConsoleWindow;
+import dev.pitwall.ui.shell.PlaceholderPane;
+import dev.pitwall.ui.shell.Screen;
+import dev.pitwall.ui.shell.ShellViewModel;
+import dev.pitwall.ui.shell.Theme;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/** Wires the console for one session: executor, health monitor, shell, operations, profile editor. FX thread. */
+final class ConsoleApp {
+
+    private final Session session;
+    private final ConsoleOptions options;
+    private final SettingsStore settingsStore;
+    private final ProfileStore profileStore;
+    private final Backends backends;
+    private final PooledExecutor executor = new PooledExecutor(6);
+    private final Clock clock = Clock.systemDefaultZone();
+    private ShellViewModel shell;
+    private ConsoleWindow window;
+    private BackendHealthMonitor monitor;
+
+    ConsoleApp(Session session, ConsoleOptions options, SettingsStore settingsStore, ProfileStore profileStore,
+               Backends backends) {
+        this.session = session;
+        this.options = options;
+        this.settingsStore = settingsStore;
+        this.profileStore = profileStore;
+        this.backends = backends;
+    }
+
+    ConsoleWindow build() {
+        ConnectionProfile profile = session.profile();
+        shell = new ShellViewModel(profile == null ? "no profile" : profile.name(),
+                profile != null && profile.readOnly());
+        var settings = settingsStore.load();
+        Theme theme = options.theme() != null ? options.theme()
+                : Theme.byId(settings.theme()).orElse(Theme.LIGHT);
+        shell.themeProperty().set(theme);
+        if (options.view() != null) {
+            shell.select(options.view());
+        }
+        shell.themeProperty().addListener((obs, old, now) -> executor.run(() -> saveTheme(now)));
+        shell.setEditProfileAction(this::openProfileEditor);
+
+        OperationsViewModel operations = new OperationsViewModel(r -> executor.run(r), clock);
+        window = new ConsoleWindow(shell, this::createScreen, new OperationsPanel(operations), ZoneId.systemDefault(),
+                options.size().width(), options.size().height());
+
+        java.util.List<String> notes = new java.util.ArrayList<>(session.notes());
+        if (settingsStore.lastProblem() != null) {
+            notes.add(settingsStore.lastProblem());
+        }
+        shell.showMessage(String.join("  \u00b7  ", notes));
+
+        if (profile != null) {
+            monitor = new BackendHealthMonitor(profile, backends.probes(), clock);
+            monitor.addListener(status -> Fx.run(() -> shell.updateStatus(status)));
+            for (var kind : dev.pitwall.model.BackendKind.values()) {
+                shell.updateStatus(monitor.status(kind));
+            }
+            executor.repeat(monitor::probeAll, Duration.ZERO, Duration.ofSeconds(10));
+        }
+        return window;
+    }
+
+    void show(Stage stage) {
+        window.showIn(stage);
+    }
+
+    ConsoleWindow window() {
+        return window;
+    }
+
+    PooledExecutor executor() {
+        return executor;
+    }
+
+    /** True once every configured back-end has answered or failed at least once. */
+    boolean backendsSettled() {
+        if (monitor == null) {
+            return true;
+        }
+        for (var kind : dev.pitwall.model.BackendKind.values()) {
+            if (monitor.status(kind).state() == dev.pitwall.model.BackendStatus.State.CONNECTING) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void close() {
+        executor.close();
+    }
+
+    private javafx.scene.Node createScreen(Screen screen) {
+        String reason = session.hasProfile()
+                ? "Nothing to show here yet: this screen is not part of this build."
+                : "Not connected. Start with --demo for the embedded demo environment, "
+                + "or choose Profiles\u2026 to connect to a cluster.";
+        return new PlaceholderPane(screen, reason);
+    }
+
+    private void saveTheme(Theme theme) {
+        try {
+            settingsStore.save(settingsStore.load().withTheme(theme.id()));
+        } catch (IOException e) {
+            Fx.run(() -> shell.showMessage("theme not remembered: " + e.getMessage()));
+        }
+    }
+
+    private void openProfileEditor() {
+        ProfileEditorViewModel editor = new ProfileEditorViewModel(backends.validator(), executor,
+                Backends::contexts, ProfileStore::isValidName, p -> {
+                    try {
+                        profileStore.save(p);
+                        settingsStore.save(settingsStore.load().withLastProfile(p.name()));
+                        shell.showMessage("profile " + p.name() + " saved; restart Pitwall with --profile "
+                                + p.name() + " to use it");
+                        return null;
+                    } catch (SettingsException | IOException e) {
+                        return e.getMessage();
+                    }
+                });
+        ConnectionProfile current = session.profile();
+        editor.load(current == null || current.name().equals("command line") ? ConnectionProfile.empty("")
+                : current);
+        ProfileEditorDialog.open(window.scene().getWindow(), editor, shell.themeProperty().get().stylesheets());
+    }
+}

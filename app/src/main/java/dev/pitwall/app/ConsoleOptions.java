@@ -1,0 +1,29 @@
+package dev.pitwall.app;
+
+import dev.pitwall.cli.ParsedArgs;
+import dev.pitwall.cli.UsageException;
+import dev.pitwall.ui.shell.Screen;
+import dev.pitwall.ui.shell.Theme;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The console's own options: first screen, theme, size, screenshot and first-frame modes. */
+record ConsoleOptions(Screen view, Theme theme, WindowSize size, Path screenshot, boolean exitAfterFirstFrame) {
+
+    static ConsoleOptions from(ParsedArgs o) {
+        Screen view = o.value(GlobalOptions.VIEW.name()).map(v -> Screen.byId(v).orElseThrow(() -> new UsageException(
+                "--view must be one of " + Arrays.stream(Screen.values()).map(Screen::id)
+                        .collect(Collectors.joining(", ")) + "; got: " + v))).orElse(null);
+        Theme theme = o.value(GlobalOptions.THEME.name()).map(t -> Theme.byId(t).orElseThrow(() -> new UsageException(
+                "--theme must be light, dark or war-room; got: " + t))).orElse(null);
+        WindowSize size = o.value(GlobalOptions.SIZE.name()).map(WindowSize::parse).orElse(WindowSize.DEFAULT);
+        Path screenshot = o.value(GlobalOptions.SCREENSHOT.name()).map(Path::of).orElse(null);
+        return new ConsoleOptions(view, theme, size, screenshot, o.has(GlobalOptions.FIRST_FRAME.name()));
+    }
+
+    boolean headless() {
+        return screenshot != null;
+    }
+}

@@ -1,0 +1,53 @@
+package dev.pitwall.app;
+
+import dev.pitwall.model.ConnectionProfile;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a run of Pitwall is connected to: the profile, plus anything that must be stopped at exit (an embedded demo
+ * environment), plus notes for the status bar (a broken settings file, a demo that could not start).
+ */
+final class Session implements AutoCloseable {
+
+    private final ConnectionProfile profile;
+    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+
+    Session(ConnectionProfile profile) {
+        this.profile = profile;
+    }
+
+    ConnectionProfile profile() {
+        return profile;
+    }
+
+    boolean hasProfile() {
+        return profile != null;
+    }
+
+    void own(AutoCloseable resource) {
+        resources.add(resource);
+    }
+
+    void note(String text) {
+        notes.add(text);
+    }
+
+    List<String> notes() {
+        return List.copyOf(notes);
+    }
+
+    @Override
+    public void close() {
+        for (int i = resources.size() - 1; i >= 0; i--) {
+            try {
+                resources.get(i).close();
+            } catch (Exception e) {
+                System.err.println("pitwall: could not stop " + resources.get(i) + ": " + e.getMessage());
+            }
+        }
+        resources.clear();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.pitwall.kube;
+
+import dev.pitwall.model.ConnectionProfile;
+import io.fabric8.kubernetes.api.model.NamedContext;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.internal.KubeConfigUtils;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Builds fabric8 clients from a profile's kubeconfig and context. */
+public final class KubeClients {
+
+    private KubeClients() {
+    }
+
+    /** The kubeconfig the profile names, else $KUBECONFIG, else ~/.kube/config. */
+    public static Path kubeconfigPath(ConnectionProfile profile) {
+        if (profile.kubeconfig() != null && !profile.kubeconfig().isBlank()) {
+            return Path.of(profile.kubeconfig());
+        }
+        String env = System.getenv("KUBECONFIG");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env.split(File.pathSeparator)[0]);
+        }
+        return Path.of(System.getProperty("user.home"), ".kube", "config");
+    }
+
+    /** The context names in the profile's kubeconfig; throws with a clear message when the file is unusable. */
+    public static List<String> contextNames(ConnectionProfile profile) {
+        Path path = kubeconfigPath(profile);
+        if (!Files.isRegularFile(path)) {
+            throw new IllegalArgumentException("kubeconfig not found: " + path);
+        }
+        try {
+            io.fabric8.kubernetes.api.model.Config parsed = KubeConfigUtils.parseConfig(path.toFile());
+            return parsed.getContexts() == null ? List.of()
+                    : parsed.getContexts().stream().map(NamedContext::getName).toList();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("kubeconfig " + path + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    public static KubernetesClient open(ConnectionProfile profile) {
+        Path path = kubeconfigPath(profile);
+        String context = profile.kubeContext();
+        if (context != null && !contextNames(profile).contains(context)) {
+            throw new IllegalArgumentException("context '" + context + "' is not in " + path);
+        }
+        try {
+            Config config = Config.fromKubeconfig(context, Files.readString(path), path.toString());
+            config.setRequestTimeout(10_000);
+            config.setConnectionTimeout(5_000);
+            return new KubernetesClientBuilder().withConfig(config).build();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("kubeconfig " + path + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+}

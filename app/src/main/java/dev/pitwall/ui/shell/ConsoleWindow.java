@@ -1,0 +1,50 @@
+package dev.pitwall.ui.shell;
+
+import dev.pitwall.ui.common.ViewLoader;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+
+import java.time.ZoneId;
+
+/** Puts the shell into a scene: stylesheets from the theme, Ctrl+1..7 for the screens, the title from the profile. */
+public final class ConsoleWindow {
+
+    private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
+            KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
+
+    private final ShellViewModel model;
+    private final Scene scene;
+
+    public ConsoleWindow(ShellViewModel model, ScreenFactory screens, Parent operationsPanel, ZoneId zone,
+                         double width, double height) {
+        this.model = model;
+        Parent root = ViewLoader.load("shell", new ShellView(model, screens, operationsPanel, zone));
+        scene = new Scene(root, width, height);
+        applyTheme(model.themeProperty().get());
+        model.themeProperty().addListener((obs, old, now) -> applyTheme(now));
+        for (Screen s : Screen.values()) {
+            scene.getAccelerators().put(
+                    new KeyCodeCombination(DIGITS[s.ordinal()], KeyCombination.SHORTCUT_DOWN), () -> model.select(s));
+        }
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public void showIn(Stage stage) {
+        stage.titleProperty().bind(model.titleProperty());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private void applyTheme(Theme theme) {
+        if (theme != null) {
+            scene.getStylesheets().setAll(theme.stylesheets());
+        }
+    }
+}

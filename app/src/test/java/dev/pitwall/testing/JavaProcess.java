@@ -1,0 +1,38 @@
+package dev.pitwall.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs Pitwall's main class in a separate JVM with the test class path (for JavaFX start-up and exit codes). */
+public final class JavaProcess {
+
+    public record Result(int exitCode, String output) {
+    }
+
+    private JavaProcess() {
+    }
+
+    public static Result run(Map<String, String> env, long timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("dev.pitwall.app.Launcher");
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        byte[] output = p.getInputStream().readAllBytes();
+        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("pitwall did not exit within " + timeoutSeconds + " s");
+        }
+        return new Result(p.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,94 @@
+package dev.pitwall.ui.profile;
+
+import dev.pitwall.model.BackendKind;
+import dev.pitwall.model.ConnectionProfile;
+import dev.pitwall.ops.connect.BackendProbe;
+import dev.pitwall.ops.connect.ProbeResult;
+import dev.pitwall.ops.connect.ProfileValidator;
+import dev.pitwall.ops.exec.DirectExecutor;
+import dev.pitwall.ui.common.ViewLoader;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The editor with a Redis probe that fails for any port but 6379: the point is the editor's behaviour around the
+ * checks; the checks themselves are tested against real back-ends in ProfileValidationTest.
+ */
+@ExtendWith(ApplicationExtension.class)
+class ProfileEditorTest {
+
+    private final List<ConnectionProfile> saved = new ArrayList<>();
+    private ProfileEditorViewModel model;
+
+    @Start
+    void start(Stage stage) {
+        BackendProbe redis = new BackendProbe() {
+            @Override
+            public BackendKind kind() {
+                return BackendKind.REDIS;
+            }
+
+            @Override
+            public ProbeResult probe(ConnectionProfile p) {
+                return p.redisUrl().endsWith(":6379") ? ProbeResult.ok(kind(), "PONG")
+                        : ProbeResult.failed(kind(), "Redis at " + p.redisUrl() + " does not answer PING");
+            }
+        };
+        model = new ProfileEditorViewModel(new ProfileValidator(List.of(redis)), new DirectExecutor(),
+                p -> List.of("prod", "staging"), n -> n != null && n.matches("[a-z-]+"), p -> {
+                    saved.add(p);
+                    return null;
+                });
+        stage.setScene(new Scene(ViewLoader.load("profile-editor", new ProfileEditorView(model))));
+        stage.show();
+    }
+
+    @Test
+    void aValidProfileIsCheckedAndSaved(FxRobot robot) {
+        robot.clickOn("#nameField").write("prod-eu");
+        robot.clickOn("#redisUrlField").write("redis://cache:6379");
+        robot.clickOn("#workerSelectorField").write("app=activepieces-worker");
+        robot.clickOn("#saveButton");
+        assertThat(saved).hasSize(1);
+        assertThat(saved.get(0).redisUrl()).isEqualTo("redis://cache:6379");
+        assertThat(saved.get(0).workerSelector()).isEqualTo("app=activepieces-worker");
+        assertThat(model.contexts()).containsExactly("prod", "staging");
+    }
+
+    @Test
+    void failedChecksAreShownAndSavingNeedsAnExplicitSaveAnyway(FxRobot robot) {
+        robot.clickOn("#nameField").write("prod-eu");
+        robot.clickOn("#redisUrlField").write("redis://cache:7000");
+        robot.clickOn("#saveButton");
+        assertThat(saved).isEmpty();
+        assertThat(robot.lookup("\u2716 Redis: Redis at redis://cache:7000 does not answer PING").tryQuery())
+                .isPresent();
+        Button anyway = robot.lookup("#saveAnywayButton").queryButton();
+        assertThat(anyway.isVisible()).isTrue();
+        robot.clickOn(anyway);
+        assertThat(saved).hasSize(1);
+    }
+
+    @Test
+    void badSelectorsAndPasswordsInUrlsAreRefusedBeforeAnyCheck(FxRobot robot) {
+        robot.clickOn("#nameField").write("prod-eu");
+        robot.clickOn("#workerSelectorField").write("app in (a,b)");
+        robot.clickOn("#redisUrlField").write("redis://u:secret@cache:6379");
+        robot.clickOn("#saveButton");
+        String problem = robot.lookup("#problemLabel").queryAs(Label.class).getText();
+        assertThat(problem).contains("Worker selector").contains("do not put the password in the URL");
+        assertThat(saved).isEmpty();
+    }
+}
