@@ -23,7 +23,18 @@ record ConsoleOptions(Screen view, Theme theme, WindowSize size, Path screenshot
         return new ConsoleOptions(view, theme, size, screenshot, o.has(GlobalOptions.FIRST_FRAME.name()));
     }
 
+    /**
+     * Offscreen rendering through Monocle: for screenshots always, and for the first-frame measurement when there is
+     * no display to open a window on (CI, benchmarks on a server).
+     */
     boolean headless() {
-        return screenshot != null;
+        return screenshot != null || (exitAfterFirstFrame && noDisplay());
+    }
+
+    private static boolean noDisplay() {
+        String os = System.getProperty("os.name", "").toLowerCase();
+        boolean x11 = !os.contains("win") && !os.contains("mac");
+        return x11 && (System.getenv("DISPLAY") == null || System.getenv("DISPLAY").isBlank())
+                && (System.getenv("WAYLAND_DISPLAY") == null || System.getenv("WAYLAND_DISPLAY").isBlank());
     }
 }

@@ -73,10 +73,10 @@ final class ConsoleStarter {
             session.close();
         });
         app.show(stage);
-        if (options.headless()) {
-            waitThenSnapshot(app);
-        } else if (options.exitAfterFirstFrame()) {
+        if (options.exitAfterFirstFrame()) {
             reportFirstFrame();
+        } else if (options.headless()) {
+            waitThenSnapshot(app);
         }
     }
 

@@ -80,15 +80,33 @@ public final class ShellView {
         content.getChildren().setAll(node);
     }
 
+    /** Title on the left, its shortcut dimmed on the right. */
     private static final class NavigationCell extends ListCell<Screen> {
+        private final Label title = new Label();
+        private final Label shortcut = new Label();
+        private final HBox row;
+
+        NavigationCell() {
+            shortcut.getStyleClass().add("shortcut");
+            javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+            HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+            row = new HBox(8, title, spacer, shortcut);
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        }
+
         @Override
         protected void updateItem(Screen item, boolean empty) {
             super.updateItem(item, empty);
             if (empty || item == null) {
+                setGraphic(null);
                 setText(null);
                 setAccessibleText(null);
             } else {
-                setText(item.title() + "    Ctrl+" + item.shortcutDigit());
+                title.setText(item.title());
+                shortcut.setText("Ctrl+" + item.shortcutDigit());
+                setText(item.title());
+                setGraphic(row);
+                setId("nav-" + item.id());
                 setAccessibleText(item.title() + ", shortcut Control " + item.shortcutDigit());
             }
         }

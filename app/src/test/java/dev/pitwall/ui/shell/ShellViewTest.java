@@ -52,7 +52,7 @@ class ShellViewTest {
 
     @Test
     void clickingANavigationEntryShowsItsScreen(FxRobot robot) {
-        robot.clickOn("Failed runs    Ctrl+4");
+        robot.clickOn("#nav-failed-runs");
         assertThat(robot.lookup("#screen-failed-runs").tryQuery()).isPresent();
     }
 
