@@ -35,7 +35,7 @@ class ArchitectureTest {
 
     /** The rules, relative to a root package, so that the same rules can be run on the fixture. */
     static List<ArchRule> rules(String root) {
-        String[] adapters = {root + ".kube..", root + ".redis..", root + ".platform.."};
+        String[] adapters = {root + ".kube..", root + ".redis..", root + ".platform..", root + ".files.."};
         return List.of(
                 noClasses().that().resideInAnyPackage(root + ".model..", root + ".ops..")
                         .should().dependOnClassesThat().resideInAnyPackage(INFRASTRUCTURE)
@@ -51,7 +51,7 @@ class ArchitectureTest {
                         .as("only ui and app import JavaFX"),
                 noClasses().that().resideInAPackage(root + ".kube..")
                         .should().dependOnClassesThat().resideInAnyPackage(root + ".redis..", root + ".platform..",
-                                root + ".ui..", root + ".cli..", root + ".app..")
+                                root + ".files..", root + ".ui..", root + ".cli..", root + ".app..")
                         .as("the Kubernetes adapter does not import other adapters, ui, cli or app"),
                 noClasses().that().resideInAPackage(root + ".redis..")
                         .should().dependOnClassesThat().resideInAnyPackage(root + ".kube..", root + ".platform..",
@@ -61,6 +61,10 @@ class ArchitectureTest {
                         .should().dependOnClassesThat().resideInAnyPackage(root + ".kube..", root + ".redis..",
                                 root + ".ui..", root + ".cli..", root + ".app..")
                         .as("the platform adapter does not import other adapters, ui, cli or app"),
+                noClasses().that().resideInAPackage(root + ".files..")
+                        .should().dependOnClassesThat().resideInAnyPackage(root + ".kube..", root + ".redis..",
+                                root + ".platform..", root + ".ui..", root + ".cli..", root + ".app..")
+                        .as("the files adapter does not import other adapters, ui, cli or app"),
                 noClasses().that().resideInAnyPackage(root + ".ui..", root + ".cli..")
                         .should().dependOnClassesThat().resideInAnyPackage(adapters)
                         .as("ui and cli reach back-ends only through ops ports"),

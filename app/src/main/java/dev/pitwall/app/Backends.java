@@ -8,6 +8,14 @@ import dev.pitwall.ops.connect.SecretSource;
 import dev.pitwall.platform.PlatformProbe;
 import dev.pitwall.redis.RedisProbe;
 
+import dev.pitwall.model.ConnectionProfile;
+import dev.pitwall.ops.replay.QueueDepthGauge;
+import dev.pitwall.platform.PlatformFlowRuns;
+import dev.pitwall.platform.PlatformHttp;
+import dev.pitwall.redis.BullWaitingDepth;
+import dev.pitwall.redis.RedisClients;
+import redis.clients.jedis.RedisClient;
+
 import java.util.List;
 
 /** The adapters, built by plain constructors: one place that knows every concrete back-end class. */
@@ -31,7 +39,25 @@ final class Backends {
         return new ProfileValidator(probes());
     }
 
-    static List<String> contexts(dev.pitwall.model.ConnectionProfile profile) {
+    /** The platform's flow runs for a profile; a clear error when the profile has no platform. */
+    PlatformFlowRuns platformRuns(ConnectionProfile profile) {
+        if (!profile.hasPlatform()) {
+            throw new Launcher.NoProfileException("this command needs the platform: give --platform-url and "
+                    + "--platform-key-env, or a profile with them");
+        }
+        return new PlatformFlowRuns(PlatformHttp.forProfile(profile, secrets));
+    }
+
+    /** The deepest waiting backlog of the profile's BullMQ queues, or null when the profile has no Redis. */
+    QueueDepthGauge waitingDepth(ConnectionProfile profile) {
+        if (!profile.hasRedis()) {
+            return null;
+        }
+        RedisClient client = RedisClients.open(profile, secrets);
+        return new BullWaitingDepth(client, List.of());
+    }
+
+    static List<String> contexts(ConnectionProfile profile) {
         return KubeClients.contextNames(profile);
     }
 }

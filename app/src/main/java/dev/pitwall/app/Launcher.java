@@ -6,12 +6,16 @@ import dev.pitwall.app.settings.SettingsException;
 import dev.pitwall.app.settings.SettingsStore;
 import dev.pitwall.cli.Command;
 import dev.pitwall.cli.ParsedArgs;
+import dev.pitwall.cli.ReplayCommand;
 import dev.pitwall.cli.StatusCommand;
+import dev.pitwall.files.ReplayFileStore;
+import dev.pitwall.platform.PlatformReplayTarget;
 import dev.pitwall.cli.UsageException;
 import dev.pitwall.model.ConnectionProfile;
 import dev.pitwall.ops.connect.SecretSource;
 
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -93,7 +97,12 @@ public final class Launcher {
     }
 
     private List<Command> commands(Supplier<ConnectionProfile> profile) {
-        return List.of(new StatusCommand(profile, backends.probes()));
+        return List.of(
+                new StatusCommand(profile, backends.probes()),
+                new ReplayCommand(() -> backends.platformRuns(profile.get()),
+                        () -> new PlatformReplayTarget(backends.platformRuns(profile.get())),
+                        () -> backends.waitingDepth(profile.get()),
+                        new ReplayFileStore(dirs.state()), Clock.systemUTC()));
     }
 
     private int openConsole(ParsedArgs g, SessionHolder holder) {

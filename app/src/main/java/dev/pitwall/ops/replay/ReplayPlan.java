@@ -17,8 +17,11 @@ public record ReplayPlan(String id, Instant createdAt, ReplaySource source, Retr
                          List<ReplayItem> items, List<Exclusion> exclusions) {
 
     public ReplayPlan {
+        if (items == null) {
+            throw new IllegalArgumentException("a plan needs a list of items");
+        }
         items = List.copyOf(items);
-        exclusions = List.copyOf(exclusions);
+        exclusions = exclusions == null ? List.of() : List.copyOf(exclusions);
         if (id == null || id.isBlank()) {
             throw new IllegalArgumentException("a plan needs an id");
         }

@@ -1,0 +1,45 @@
+package dev.pitwall.files;
+
+import dev.pitwall.ops.replay.ReplayFiles;
+import dev.pitwall.ops.replay.ReplayJournal;
+import dev.pitwall.ops.replay.ReplayPlan;
+import dev.pitwall.ops.replay.ReplayReport;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Plans, journals and reports as files; journals default to {@code <state>/replays/<plan id>.journal.jsonl}. */
+public final class ReplayFileStore implements ReplayFiles {
+
+    private final PlanFiles plans = new PlanFiles();
+    private final Path stateDir;
+
+    public ReplayFileStore(Path stateDir) {
+        this.stateDir = stateDir;
+    }
+
+    @Override
+    public void savePlan(ReplayPlan plan, Path file) throws IOException {
+        plans.writePlan(plan, file);
+    }
+
+    @Override
+    public ReplayPlan loadPlan(Path file) throws IOException {
+        return plans.readPlan(file);
+    }
+
+    @Override
+    public ReplayJournal journal(Path file) {
+        return new JsonLinesJournal(file);
+    }
+
+    @Override
+    public void saveReport(ReplayReport report, Path json, Path markdown) throws IOException {
+        plans.writeReport(report, json, markdown);
+    }
+
+    @Override
+    public Path defaultJournal(ReplayPlan plan) {
+        return stateDir.resolve("replays").resolve(plan.id() + ".journal.jsonl");
+    }
+}
