@@ -9,7 +9,13 @@ import dev.pitwall.platform.PlatformProbe;
 import dev.pitwall.redis.RedisProbe;
 
 import dev.pitwall.model.ConnectionProfile;
+import dev.pitwall.ops.replay.FailedJobRef;
 import dev.pitwall.ops.replay.QueueDepthGauge;
+import dev.pitwall.ops.replay.ReplaySource;
+import dev.pitwall.ops.replay.ReplayTarget;
+import dev.pitwall.platform.PlatformReplayTarget;
+import dev.pitwall.redis.BullFailedJobs;
+import dev.pitwall.redis.BullReplayTarget;
 import dev.pitwall.platform.PlatformFlowRuns;
 import dev.pitwall.platform.PlatformHttp;
 import dev.pitwall.redis.BullWaitingDepth;
@@ -48,13 +54,30 @@ final class Backends {
         return new PlatformFlowRuns(PlatformHttp.forProfile(profile, secrets));
     }
 
+    /** Where a plan of {@code source} is replayed. */
+    ReplayTarget replayTarget(ConnectionProfile profile, ReplaySource source) {
+        return source == ReplaySource.PLATFORM ? new PlatformReplayTarget(platformRuns(profile))
+                : new BullReplayTarget(redis(profile));
+    }
+
+    /** A BullMQ queue's failed set, read in pages. */
+    Iterable<FailedJobRef> failedJobs(ConnectionProfile profile, String queue) {
+        return new BullFailedJobs(redis(profile), queue);
+    }
+
+    private RedisClient redis(ConnectionProfile profile) {
+        if (!profile.hasRedis()) {
+            throw new Launcher.NoProfileException("this command needs Redis: give --redis URL or a profile with it");
+        }
+        return RedisClients.open(profile, secrets);
+    }
+
     /** The deepest waiting backlog of the profile's BullMQ queues, or null when the profile has no Redis. */
     QueueDepthGauge waitingDepth(ConnectionProfile profile) {
         if (!profile.hasRedis()) {
             return null;
         }
-        RedisClient client = RedisClients.open(profile, secrets);
-        return new BullWaitingDepth(client, List.of());
+        return new BullWaitingDepth(redis(profile), List.of());
     }
 
     static List<String> contexts(ConnectionProfile profile) {

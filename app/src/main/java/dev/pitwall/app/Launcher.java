@@ -9,7 +9,6 @@ import dev.pitwall.cli.ParsedArgs;
 import dev.pitwall.cli.ReplayCommand;
 import dev.pitwall.cli.StatusCommand;
 import dev.pitwall.files.ReplayFileStore;
-import dev.pitwall.platform.PlatformReplayTarget;
 import dev.pitwall.cli.UsageException;
 import dev.pitwall.model.ConnectionProfile;
 import dev.pitwall.ops.connect.SecretSource;
@@ -100,7 +99,8 @@ public final class Launcher {
         return List.of(
                 new StatusCommand(profile, backends.probes()),
                 new ReplayCommand(() -> backends.platformRuns(profile.get()),
-                        () -> new PlatformReplayTarget(backends.platformRuns(profile.get())),
+                        source -> backends.replayTarget(profile.get(), source),
+                        queue -> backends.failedJobs(profile.get(), queue),
                         () -> backends.waitingDepth(profile.get()),
                         new ReplayFileStore(dirs.state()), Clock.systemUTC()));
     }

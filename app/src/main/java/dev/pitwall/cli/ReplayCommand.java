@@ -1,6 +1,8 @@
 package dev.pitwall.cli;
 
 import dev.pitwall.model.FlowRun;
+import dev.pitwall.ops.replay.FailedJobRef;
+import dev.pitwall.ops.replay.ReplaySource;
 import dev.pitwall.ops.replay.JournalState;
 import dev.pitwall.ops.replay.Pacer;
 import dev.pitwall.ops.replay.QueueDepthGauge;
@@ -29,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -38,15 +41,22 @@ import java.util.function.Supplier;
 public final class ReplayCommand implements Command {
 
     private final Supplier<FlowRunSource> runs;
-    private final Supplier<ReplayTarget> target;
+    private final Function<ReplaySource, ReplayTarget> targets;
+    private final Function<String, Iterable<FailedJobRef>> failedJobs;
     private final Supplier<QueueDepthGauge> gauge;
     private final ReplayFiles files;
     private final Clock clock;
 
-    public ReplayCommand(Supplier<FlowRunSource> runs, Supplier<ReplayTarget> target, Supplier<QueueDepthGauge> gauge,
+    /**
+     * @param targets    where a plan of each source is replayed (the platform, or BullMQ through Redis)
+     * @param failedJobs the failed set of a BullMQ queue, for plans of queues without a platform API
+     */
+    public ReplayCommand(Supplier<FlowRunSource> runs, Function<ReplaySource, ReplayTarget> targets,
+                         Function<String, Iterable<FailedJobRef>> failedJobs, Supplier<QueueDepthGauge> gauge,
                          ReplayFiles files, Clock clock) {
         this.runs = runs;
-        this.target = target;
+        this.targets = targets;
+        this.failedJobs = failedJobs;
         this.gauge = gauge;
         this.files = files;
         this.clock = clock;
@@ -65,6 +75,7 @@ public final class ReplayCommand implements Command {
     @Override
     public String synopsis() {
         return "plan [FILTERS] [--strategy S] --out PLAN.json\n"
+                + "       pitwall replay plan --queue NAME --out PLAN.json   (BullMQ failed set, no platform API)\n"
                 + "       pitwall replay run PLAN.json [--rate N] [--max-queue-depth N] [--canary N] [--journal FILE]\n"
                 + "       pitwall replay resume JOURNAL\n"
                 + "       pitwall replay status JOURNAL [--json]";
@@ -75,6 +86,7 @@ public final class ReplayCommand implements Command {
         List<OptionSpec> specs = new ArrayList<>(RunFilterOptions.SPECS);
         specs.add(OptionSpec.value("--strategy", "S", "FROM_FAILED_STEP (default) or ON_LATEST_VERSION"));
         specs.add(OptionSpec.value("--out", "FILE", "where plan writes the plan (JSON)"));
+        specs.add(OptionSpec.value("--queue", "NAME", "plan from this BullMQ queue's failed set (needs --redis)"));
         specs.add(OptionSpec.value("--rate", "N", "runs per second at most (default: no limit)"));
         specs.add(OptionSpec.value("--max-queue-depth", "N", "pause while a queue holds more than N waiting jobs"));
         specs.add(OptionSpec.value("--canary", "N", "runs of each group replayed first (default 1; 0 = none)"));
@@ -109,11 +121,17 @@ public final class ReplayCommand implements Command {
 
     private int plan(ParsedArgs args, PrintStream out, PrintStream err) throws Exception {
         Path file = args.value("--out").map(Path::of).orElseThrow(() -> new UsageException("plan needs --out FILE"));
-        RetryStrategy strategy = strategy(args);
-        RunQuery query = RunFilterOptions.query(args, clock);
-        FlowRunSource source = runs.get();
-        ReplayPlan plan = new ReplayPlanner(clock, ReplayPlanner.DEFAULT_RETENTION)
-                .plan(() -> pages(source, query), strategy, RunFilterOptions.describe(query));
+        ReplayPlanner planner = new ReplayPlanner(clock, ReplayPlanner.DEFAULT_RETENTION);
+        ReplayPlan plan;
+        if (args.has("--queue")) {
+            String queue = args.value("--queue").orElseThrow();
+            plan = planner.planJobs(failedJobs.apply(queue), "every job in the failed set of BullMQ queue " + queue);
+        } else {
+            RetryStrategy strategy = strategy(args);
+            RunQuery query = RunFilterOptions.query(args, clock);
+            FlowRunSource source = runs.get();
+            plan = planner.plan(() -> pages(source, query), strategy, RunFilterOptions.describe(query));
+        }
         files.savePlan(plan, file);
         out.printf("plan %s: %,d runs to replay, %,d excluded -> %s%n", plan.id(), plan.items().size(),
                 plan.exclusions().size(), file);
@@ -132,7 +150,7 @@ public final class ReplayCommand implements Command {
         if (settings.maxQueueDepth() > 0 && depth == null) {
             throw new UsageException("--max-queue-depth needs Redis: give --redis or a profile with Redis");
         }
-        ReplayEngine engine = ReplayEngine.start(plan, settings, journal, target.get(), depth, Pacer.system(),
+        ReplayEngine engine = ReplayEngine.start(plan, settings, journal, targets.apply(plan.source()), depth, Pacer.system(),
                 new ReplayControl(), progressPrinter(err));
         return finish(engine.run(), journalFile, out);
     }
@@ -145,7 +163,7 @@ public final class ReplayCommand implements Command {
         journal.problems().forEach(p -> err.println("note: " + p));
         JournalState before = JournalState.of(journal.readAll());
         QueueDepthGauge depth = before.settings().maxQueueDepth() > 0 ? gauge.get() : null;
-        ReplayEngine engine = ReplayEngine.resume(journal, target.get(), depth, Pacer.system(), new ReplayControl(),
+        ReplayEngine engine = ReplayEngine.resume(journal, targets.apply(before.plan().source()), depth, Pacer.system(), new ReplayControl(),
                 progressPrinter(err));
         return finish(engine.run(), journalFile, out);
     }

@@ -53,6 +53,27 @@ public final class ReplayPlanner {
                 exclusions);
     }
 
+    /** A plan for a BullMQ queue without a platform API: every readable job of its failed set. */
+    public ReplayPlan planJobs(Iterable<FailedJobRef> jobs, String selection) {
+        List<ReplayItem> items = new ArrayList<>();
+        List<Exclusion> exclusions = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (FailedJobRef job : jobs) {
+            if (!seen.add(job.queue() + "/" + job.id())) {
+                continue;
+            }
+            if (job.problem() != null) {
+                exclusions.add(new Exclusion(job.id(), "malformed: " + job.problem()));
+                continue;
+            }
+            String group = job.queue() + " / " + (job.name() == null ? "(no name)" : job.name()) + " / "
+                    + dev.pitwall.ops.runs.ErrorSignature.of(job.failedReason());
+            items.add(new ReplayItem(job.id(), job.queue(), null, null, group, null, job.finishedOn()));
+        }
+        return new ReplayPlan(UUID.randomUUID().toString(), clock.instant(), ReplaySource.BULLMQ,
+                RetryStrategy.FROM_FAILED_STEP, selection, items, exclusions);
+    }
+
     private static String exclusionReason(FlowRun run, Instant oldestRetryable) {
         if (run.isMalformed()) {
             return "malformed: " + run.problem();
