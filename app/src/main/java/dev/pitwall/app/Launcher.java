@@ -7,6 +7,7 @@ import dev.pitwall.app.settings.SettingsStore;
 import dev.pitwall.cli.Command;
 import dev.pitwall.cli.ParsedArgs;
 import dev.pitwall.cli.ReplayCommand;
+import dev.pitwall.cli.RunsCommand;
 import dev.pitwall.cli.StatusCommand;
 import dev.pitwall.files.ReplayFileStore;
 import dev.pitwall.cli.UsageException;
@@ -98,6 +99,7 @@ public final class Launcher {
     private List<Command> commands(Supplier<ConnectionProfile> profile) {
         return List.of(
                 new StatusCommand(profile, backends.probes()),
+                new RunsCommand(() -> backends.platformRuns(profile.get()), Clock.systemUTC()),
                 new ReplayCommand(() -> backends.platformRuns(profile.get()),
                         source -> backends.replayTarget(profile.get(), source),
                         queue -> backends.failedJobs(profile.get(), queue),
