@@ -39,6 +39,21 @@ public final class ReplayFileStore implements ReplayFiles {
     }
 
     @Override
+    public java.util.List<Path> journals() {
+        Path dir = stateDir.resolve("replays");
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".journal.jsonl"))
+                    .sorted(java.util.Comparator.comparing((Path p) -> p.toFile().lastModified()).reversed())
+                    .toList();
+        } catch (IOException e) {
+            return java.util.List.of();
+        }
+    }
+
+    @Override
     public Path defaultJournal(ReplayPlan plan) {
         return stateDir.resolve("replays").resolve(plan.id() + ".journal.jsonl");
     }

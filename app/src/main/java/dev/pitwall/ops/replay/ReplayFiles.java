@@ -15,6 +15,9 @@ public interface ReplayFiles {
 
     void saveReport(ReplayReport report, Path json, Path markdown) throws IOException;
 
+    /** The journals in the default place, newest first. */
+    java.util.List<Path> journals();
+
     /** Where journals go when the user names none. */
     Path defaultJournal(ReplayPlan plan);
 }

@@ -1,0 +1,55 @@
+package dev.pitwall.ui.replay;
+
+import dev.pitwall.ops.replay.JournalState;
+import dev.pitwall.ops.replay.ReplayControl;
+import dev.pitwall.ops.replay.ReplayEngine;
+import dev.pitwall.ops.replay.ReplayProgress;
+import javafx.concurrent.Task;
+
+import java.util.function.Function;
+
+/**
+ * A replay as an Operations-panel task: progress is runs sent of the total, the message is the engine's phase.
+ * Cancelling asks the engine to stop between batches (its journal stays consistent and the replay resumable).
+ */
+public final class ReplayTask extends Task<JournalState> {
+
+    private final ReplayControl control = new ReplayControl();
+    private final Function<ReplayTaskContext, ReplayEngine> engineFactory;
+
+    /** What the factory needs from the task: its control and where to report progress. */
+    public record ReplayTaskContext(ReplayControl control, java.util.function.Consumer<ReplayProgress> progress) {
+    }
+
+    public ReplayTask(String title, Function<ReplayTaskContext, ReplayEngine> engineFactory) {
+        this.engineFactory = engineFactory;
+        updateTitle(title);
+    }
+
+    public ReplayControl control() {
+        return control;
+    }
+
+    @Override
+    protected JournalState call() throws Exception {
+        ReplayEngine engine = engineFactory.apply(new ReplayTaskContext(control, this::report));
+        JournalState state = engine.run();
+        state.stopReason().ifPresent(reason -> updateMessage("stopped: " + reason));
+        if (state.isCompleted()) {
+            updateMessage("done");
+        }
+        return state;
+    }
+
+    private void report(ReplayProgress p) {
+        updateProgress(p.sent(), Math.max(1, p.total()));
+        updateMessage(p.phase() + (p.message().isEmpty() ? "" : ": " + p.message())
+                + String.format("  (%,d succeeded, %,d failed again)", p.succeeded(), p.failedAgain()));
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+        control.cancel();
+        return super.cancel(false);
+    }
+}
