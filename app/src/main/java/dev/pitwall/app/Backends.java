@@ -22,15 +22,44 @@ import dev.pitwall.redis.BullWaitingDepth;
 import dev.pitwall.redis.RedisClients;
 import redis.clients.jedis.RedisClient;
 
+import dev.pitwall.files.HashChainedAuditLog;
+import dev.pitwall.files.ReplayFileStore;
+import dev.pitwall.ops.audit.AuditLog;
+import dev.pitwall.ops.replay.ReplayFiles;
+import dev.pitwall.redis.BullJobLookup;
+
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /** The adapters, built by plain constructors: one place that knows every concrete back-end class. */
 final class Backends {
 
     private final SecretSource secrets;
+    private final Path stateDir;
 
-    Backends(SecretSource secrets) {
+    /** @param stateDir where journals, plans, reports and the audit log are kept */
+    Backends(SecretSource secrets, Path stateDir) {
         this.secrets = secrets;
+        this.stateDir = stateDir;
+    }
+
+    ReplayFiles replayFiles() {
+        return new ReplayFileStore(stateDir);
+    }
+
+    AuditLog auditLog() {
+        return new HashChainedAuditLog(stateDir.resolve("audit.jsonl"));
+    }
+
+    /** The BullMQ failed job of a run, described; empty without Redis or when there is none. */
+    Function<String, Optional<String>> failedJobLookup(ConnectionProfile profile) {
+        if (!profile.hasRedis()) {
+            return id -> Optional.empty();
+        }
+        BullJobLookup lookup = new BullJobLookup(redis(profile));
+        return lookup::describeFailedJob;
     }
 
     SecretSource secrets() {

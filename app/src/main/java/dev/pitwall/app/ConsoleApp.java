@@ -34,6 +34,7 @@ final class ConsoleApp {
     private final PooledExecutor executor = new PooledExecutor(6);
     private final Clock clock = Clock.systemDefaultZone();
     private ShellViewModel shell;
+    private ReplayScreens replayScreens;
     private ConsoleWindow window;
     private BackendHealthMonitor monitor;
 
@@ -61,6 +62,7 @@ final class ConsoleApp {
         shell.setEditProfileAction(this::openProfileEditor);
 
         OperationsViewModel operations = new OperationsViewModel(r -> executor.run(r), clock);
+        replayScreens = new ReplayScreens(profile, backends, executor, operations, shell, clock);
         window = new ConsoleWindow(shell, this::createScreen, new OperationsPanel(operations), ZoneId.systemDefault(),
                 options.size().width(), options.size().height());
 
@@ -111,6 +113,9 @@ final class ConsoleApp {
     }
 
     private javafx.scene.Node createScreen(Screen screen) {
+        if (replayScreens.handles(screen)) {
+            return replayScreens.create(screen);
+        }
         String reason = session.hasProfile()
                 ? "Nothing to show here yet: this screen is not part of this build."
                 : "Not connected. Start with --demo for the embedded demo environment, "

@@ -9,7 +9,6 @@ import dev.pitwall.cli.ParsedArgs;
 import dev.pitwall.cli.ReplayCommand;
 import dev.pitwall.cli.RunsCommand;
 import dev.pitwall.cli.StatusCommand;
-import dev.pitwall.files.ReplayFileStore;
 import dev.pitwall.cli.UsageException;
 import dev.pitwall.model.ConnectionProfile;
 import dev.pitwall.ops.connect.SecretSource;
@@ -36,7 +35,7 @@ public final class Launcher {
 
     Launcher(ConfigDirs dirs, SecretSource secrets, PrintStream out, PrintStream err) {
         this.dirs = dirs;
-        this.backends = new Backends(secrets);
+        this.backends = new Backends(secrets, dirs.state());
         this.out = out;
         this.err = err;
     }
@@ -104,7 +103,7 @@ public final class Launcher {
                         source -> backends.replayTarget(profile.get(), source),
                         queue -> backends.failedJobs(profile.get(), queue),
                         () -> backends.waitingDepth(profile.get()),
-                        new ReplayFileStore(dirs.state()), Clock.systemUTC()));
+                        backends.replayFiles(), Clock.systemUTC()));
     }
 
     private int openConsole(ParsedArgs g, SessionHolder holder) {

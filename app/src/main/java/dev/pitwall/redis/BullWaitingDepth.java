@@ -4,13 +4,9 @@ import dev.pitwall.ops.replay.QueueDepthGauge;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.Response;
-import redis.clients.jedis.params.ScanParams;
-import redis.clients.jedis.resps.ScanResult;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The deepest waiting backlog among BullMQ queues: LLEN wait + ZCARD prioritized, one pipelined round trip. With no
@@ -29,7 +25,7 @@ public final class BullWaitingDepth implements QueueDepthGauge {
 
     @Override
     public long waiting() {
-        List<String> names = queues.isEmpty() ? discover() : queues;
+        List<String> names = queues.isEmpty() ? BullQueueNames.discover(redis) : queues;
         List<Response<Long>> waits = new ArrayList<>();
         List<Response<Long>> prioritized = new ArrayList<>();
         try (Pipeline p = redis.pipelined()) {
@@ -46,17 +42,4 @@ public final class BullWaitingDepth implements QueueDepthGauge {
         return max;
     }
 
-    private List<String> discover() {
-        Set<String> names = new LinkedHashSet<>();
-        String cursor = ScanParams.SCAN_POINTER_START;
-        ScanParams params = new ScanParams().match("bull:*:meta").count(1000);
-        do {
-            ScanResult<String> page = redis.scan(cursor, params);
-            for (String key : page.getResult()) {
-                names.add(key.substring("bull:".length(), key.length() - ":meta".length()));
-            }
-            cursor = page.getCursor();
-        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
-        return List.copyOf(names);
-    }
 }

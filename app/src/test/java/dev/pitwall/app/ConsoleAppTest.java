@@ -33,7 +33,7 @@ class ConsoleAppTest {
     private ConsoleApp open(FxRobot robot, Session session) {
         ConsoleOptions options = ConsoleOptions.from(ParsedArgs.parse(List.of(), GlobalOptions.ALL));
         ConsoleApp built = new ConsoleApp(session, options, new SettingsStore(config), new ProfileStore(config),
-                new Backends(SecretSource.environment()));
+                new Backends(SecretSource.environment(), java.nio.file.Path.of("target", "test-state")));
         robot.interact(() -> {
             built.build();
             built.show(new Stage());

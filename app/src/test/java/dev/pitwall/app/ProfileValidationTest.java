@@ -32,7 +32,7 @@ class ProfileValidationTest {
 
     private HttpServer health;
     private final AtomicInteger healthStatus = new AtomicInteger(200);
-    private final ProfileValidator validator = new Backends(SecretSource.environment()).validator();
+    private final ProfileValidator validator = new Backends(SecretSource.environment(), java.nio.file.Path.of("target", "test-state")).validator();
 
     @BeforeEach
     void startHealth() throws Exception {

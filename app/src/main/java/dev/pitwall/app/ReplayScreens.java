@@ -1,0 +1,78 @@
+package dev.pitwall.app;
+
+import dev.pitwall.model.ConnectionProfile;
+import dev.pitwall.ops.exec.BackgroundExecutor;
+import dev.pitwall.ops.replay.ReplayPlanner;
+import dev.pitwall.ops.replay.ReplaySource;
+import dev.pitwall.platform.PlatformFlowRuns;
+import dev.pitwall.ui.common.ViewLoader;
+import dev.pitwall.ui.operations.OperationsViewModel;
+import dev.pitwall.ui.runs.FailedRunsView;
+import dev.pitwall.ui.runs.FailedRunsViewModel;
+import dev.pitwall.ui.replay.ReplaysView;
+import dev.pitwall.ui.replay.ReplaysViewModel;
+import dev.pitwall.ui.shell.PlaceholderPane;
+import dev.pitwall.ui.shell.Screen;
+import dev.pitwall.ui.shell.ShellViewModel;
+import javafx.scene.Node;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** Builds the Failed runs and Replays screens, which share the platform and hand runs from one to the other. */
+final class ReplayScreens {
+
+    private final ConnectionProfile profile;
+    private final Backends backends;
+    private final BackgroundExecutor executor;
+    private final OperationsViewModel operations;
+    private final ShellViewModel shell;
+    private final Clock clock;
+    private ReplaysViewModel replays;
+
+    ReplayScreens(ConnectionProfile profile, Backends backends, BackgroundExecutor executor,
+                  OperationsViewModel operations, ShellViewModel shell, Clock clock) {
+        this.profile = profile;
+        this.backends = backends;
+        this.executor = executor;
+        this.operations = operations;
+        this.shell = shell;
+        this.clock = clock;
+    }
+
+    boolean handles(Screen screen) {
+        return screen == Screen.FAILED_RUNS || screen == Screen.REPLAYS;
+    }
+
+    Node create(Screen screen) {
+        if (profile == null || !profile.hasPlatform()) {
+            return new PlaceholderPane(screen, "The platform API is not configured in this profile: give "
+                    + "--platform-url and --platform-key-env, or edit the profile.");
+        }
+        if (screen == Screen.FAILED_RUNS) {
+            FailedRunsViewModel model = new FailedRunsViewModel(runs(), backends.failedJobLookup(profile), executor,
+                    clock);
+            Node node = ViewLoader.load("failed-runs", new FailedRunsView(model, m -> {
+                replays().planFrom(m.replayCandidates(), m.describeSelection());
+                shell.select(Screen.REPLAYS);
+            }, ZoneId.systemDefault()));
+            model.load();
+            return node;
+        }
+        return ViewLoader.load("replays", new ReplaysView(replays()));
+    }
+
+    private ReplaysViewModel replays() {
+        if (replays == null) {
+            replays = new ReplaysViewModel(runs(), new ReplayPlanner(clock, ReplayPlanner.DEFAULT_RETENTION),
+                    backends.replayFiles(), () -> backends.replayTarget(profile, ReplaySource.PLATFORM),
+                    () -> backends.waitingDepth(profile), backends.auditLog(), System.getProperty("user.name"),
+                    executor, operations::start);
+        }
+        return replays;
+    }
+
+    private PlatformFlowRuns runs() {
+        return backends.platformRuns(profile);
+    }
+}
