@@ -12,7 +12,7 @@ import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /** A worker roster the test controls: the demo fleet's shape, changed worker by worker. */
-final class TestRoster implements WorkerRoster {
+public final class TestRoster implements WorkerRoster {
 
     static final String STABLE_IMAGE = ImageBehaviour.IMAGE_REPOSITORY + ":" + ImageBehaviour.STABLE_TAG;
     static final long DISK_USED = 300L * 1024 * 1024;
@@ -20,7 +20,7 @@ final class TestRoster implements WorkerRoster {
     private final List<SimWorker> workers = new CopyOnWriteArrayList<>();
 
     /** 8 shared workers and 2 per customer, all running, healthy, concurrency 5. */
-    static TestRoster demoFleet() {
+    public static TestRoster demoFleet() {
         TestRoster roster = new TestRoster();
         for (int i = 0; i < DemoFleet.SHARED_REPLICAS; i++) {
             roster.workers.add(shared(i));
@@ -56,7 +56,7 @@ final class TestRoster implements WorkerRoster {
         return workers.stream().filter(w -> w.pod().equals(pod)).findFirst().orElseThrow();
     }
 
-    void update(Predicate<SimWorker> which, UnaryOperator<SimWorker> change) {
+    public void update(Predicate<SimWorker> which, UnaryOperator<SimWorker> change) {
         workers.replaceAll(w -> which.test(w) ? change.apply(w) : w);
     }
 
@@ -64,11 +64,11 @@ final class TestRoster implements WorkerRoster {
         return w -> w.pod().equals(name);
     }
 
-    static Predicate<SimWorker> ofQueue(String queue) {
+    public static Predicate<SimWorker> ofQueue(String queue) {
         return w -> queue.equals(w.queue());
     }
 
-    static SimWorker running(SimWorker w, boolean running) {
+    public static SimWorker running(SimWorker w, boolean running) {
         return new SimWorker(w.namespace(), w.pod(), w.podIp(), w.node(), w.workload(), w.groupId(), w.queue(),
                 w.image(), w.version(), w.executionMode(), w.concurrency(), running, w.diskUsedBytes(),
                 w.diskTotalBytes());

@@ -1,0 +1,175 @@
+package dev.pitwall.app;
+
+import dev.pitwall.app.settings.ConfigDirs;
+import dev.pitwall.demo.RedisServerProcess;
+import dev.pitwall.demo.platform.FlowRunSnapshot;
+import dev.pitwall.demo.platform.HistorySeed;
+import dev.pitwall.demo.platform.PlatformOptions;
+import dev.pitwall.demo.platform.PlatformSimulator;
+import dev.pitwall.demo.platform.TestRoster;
+import dev.pitwall.demo.world.SimClock;
+import dev.pitwall.demo.world.SimDriver;
+import dev.pitwall.redis.RedisClients;
+import dev.pitwall.redis.RedisEndpoint;
+import dev.pitwall.testing.Await;
+import dev.pitwall.testing.CliRun;
+import dev.pitwall.testing.RedisServerExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import redis.clients.jedis.RedisClient;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Bulk replay end to end: the headless commands against the platform simulator over real HTTP and Redis, including
+ * a replay killed with SIGKILL at twenty random points and resumed each time.
+ */
+@ExtendWith(RedisServerExtension.class)
+class ReplayEndToEndTest {
+
+    private static final String KEY_ENV = "PITWALL_TEST_PLATFORM_KEY";
+    private static final String KEY = "demo-key-for-tests";
+    /** The simulated world's clock starts at SimClock.EPOCH; its history lies in the hours before. */
+    private static final String SINCE = SimClock.EPOCH.minus(Duration.ofHours(6)).toString();
+
+    @TempDir
+    Path home;
+
+    private RedisClient redis;
+    private PlatformSimulator platform;
+    private SimDriver driver;
+
+    @BeforeEach
+    void world(RedisServerProcess server) {
+        redis = RedisClients.open(RedisEndpoint.parse(server.url()), null);
+        redis.flushDB();
+        SimClock clock = new SimClock(SimClock.EPOCH);
+        platform = new PlatformSimulator(redis, TestRoster.demoFleet(), clock, 7, KEY,
+                PlatformOptions.defaults().withRates(0, 0));
+        platform.seedHistory(new HistorySeed(3_000, Duration.ofHours(5), 0.3, 0.2));
+        driver = new SimDriver(clock);
+        driver.add(platform);
+        platform.start();
+        driver.startRealtime(60); // the healthy fleet executes whatever is retried
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+        platform.close();
+        redis.close();
+    }
+
+    private CliRun cli(String... args) {
+        List<String> all = new ArrayList<>(List.of("--platform-url", platform.url().toString(), "--platform-key-env",
+                KEY_ENV));
+        all.addAll(List.of(args));
+        ConfigDirs dirs = new ConfigDirs(home.resolve("config"), home.resolve("state"));
+        Map<String, String> env = Map.of(KEY_ENV, KEY);
+        return CliRun.capture((out, err) -> new Launcher(dirs, ref -> Optional.ofNullable(env.get(ref)), out, err)
+                .run(all.toArray(String[]::new)));
+    }
+
+    private List<String> failedRunIds() {
+        return platform.runs().stream().filter(r -> r.status().name().equals("FAILED") || r.status().name().equals("INTERNAL_ERROR"))
+                .map(FlowRunSnapshot::id).toList();
+    }
+
+    @Test
+    void planAndRunReplayEveryFailedRunOnceAndReportTheOutcome() throws Exception {
+        List<String> failed = failedRunIds();
+        assertThat(failed).hasSizeGreaterThan(1000);
+        Path plan = home.resolve("plan.json");
+        CliRun planned = cli("replay", "plan", "--since", SINCE, "--out", plan.toString());
+        assertThat(planned.exitCode()).as(planned.err()).isZero();
+        assertThat(planned.out()).contains(String.format("%,d runs to replay", failed.size()));
+
+        Path journal = home.resolve("r.journal.jsonl");
+        CliRun ran = cli("replay", "run", plan.toString(), "--journal", journal.toString(), "--canary", "1");
+        assertThat(ran.exitCode()).as(ran.out() + ran.err()).isZero();
+        failed.forEach(id -> assertThat(platform.retryCount(id)).as(id).isEqualTo(1));
+        assertThat(ran.out()).contains(String.format("| succeeded | %,d |", failed.size()));
+        assertThat(Files.readString(home.resolve("r.report.md"))).contains("# Replay report");
+
+        CliRun status = cli("replay", "status", journal.toString(), "--json");
+        assertThat(status.out()).contains("\"succeeded\":" + failed.size()).contains("\"completed\":true");
+    }
+
+    @Test
+    void aReplayKilledAtTwentyRandomPointsEndsWithEveryRunRetriedExactlyOnce() throws Exception {
+        List<String> failed = failedRunIds();
+        Path plan = home.resolve("plan.json");
+        assertThat(cli("replay", "plan", "--since", SINCE, "--out", plan.toString()).exitCode()).isZero();
+        Path journal = home.resolve("killed.journal.jsonl");
+        SplittableRandom random = new SplittableRandom(20);
+
+        int kills = 0;
+        for (; kills < 20; kills++) {
+            long before = lines(journal);
+            Process p = kills == 0
+                    ? pitwall("replay", "run", plan.toString(), "--journal", journal.toString(), "--rate", "200",
+                    "--batch-size", "25", "--canary", "0")
+                    : pitwall("replay", "resume", journal.toString());
+            long target = before + 2 + random.nextInt(25);
+            boolean ended = false;
+            try {
+                Await.until("journal to grow to " + target + " lines", Duration.ofSeconds(60),
+                        () -> lines(journal) >= target || !p.isAlive());
+                ended = !p.isAlive();
+            } finally {
+                p.destroyForcibly(); // SIGKILL: no shutdown hook, no last flush
+                p.waitFor(30, TimeUnit.SECONDS);
+            }
+            if (ended) {
+                break;
+            }
+        }
+        assertThat(kills).as("the replay was killed many times before it could finish").isGreaterThanOrEqualTo(10);
+
+        CliRun last = cli("replay", "resume", journal.toString());
+        assertThat(last.exitCode()).as(last.out() + last.err()).isZero();
+        for (String id : failed) {
+            assertThat(platform.retryCount(id)).as("retries of " + id).isEqualTo(1);
+            assertThat(platform.run(id)).get().satisfies(r -> assertThat(r.status().name()).isEqualTo("SUCCEEDED"));
+        }
+    }
+
+    private Process pitwall(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), "dev.pitwall.app.Launcher",
+                "--platform-url", platform.url().toString(), "--platform-key-env", KEY_ENV));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(home.resolve("child.log").toFile());
+        pb.environment().put(KEY_ENV, KEY);
+        pb.environment().put("PITWALL_STATE_DIR", home.resolve("state").toString());
+        return pb.start();
+    }
+
+    private static long lines(Path file) {
+        try {
+            if (!Files.exists(file)) {
+                return 0;
+            }
+            try (var s = Files.lines(file)) {
+                return s.count();
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return 0;
+        }
+    }
+}
