@@ -5,8 +5,10 @@ import dev.pitwall.kube.KubeProbe;
 import dev.pitwall.ops.connect.BackendProbe;
 import dev.pitwall.ops.connect.ProfileValidator;
 import dev.pitwall.ops.connect.SecretSource;
+import dev.pitwall.ops.queues.QueueBackend;
 import dev.pitwall.platform.PlatformProbe;
 import dev.pitwall.redis.RedisProbe;
+import dev.pitwall.redis.RedisQueueBackend;
 
 import dev.pitwall.model.ConnectionProfile;
 import dev.pitwall.ops.replay.FailedJobRef;
@@ -68,6 +70,11 @@ final class Backends {
 
     List<BackendProbe> probes() {
         return List.of(new KubeProbe(), new RedisProbe(secrets), new PlatformProbe(secrets));
+    }
+
+    /** The profile's Redis as BullMQ queues; throws QueueBackendException when it cannot be used. */
+    QueueBackend queueBackend(dev.pitwall.model.ConnectionProfile profile) {
+        return RedisQueueBackend.open(profile, secrets);
     }
 
     ProfileValidator validator() {

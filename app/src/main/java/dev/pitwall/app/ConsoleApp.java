@@ -116,11 +116,29 @@ final class ConsoleApp {
         if (replayScreens.handles(screen)) {
             return replayScreens.create(screen);
         }
+        if (screen == Screen.QUEUES && session.hasProfile()) {
+            return queuesScreen();
+        }
         String reason = session.hasProfile()
                 ? "Nothing to show here yet: this screen is not part of this build."
                 : "Not connected. Start with --demo for the embedded demo environment, "
                 + "or choose Profiles\u2026 to connect to a cluster.";
         return new PlaceholderPane(screen, reason);
+    }
+
+    private javafx.scene.Node queuesScreen() {
+        ConnectionProfile profile = session.profile();
+        if (!profile.hasRedis()) {
+            return new PlaceholderPane(Screen.QUEUES, "Redis is not configured in this profile: give --redis URL, "
+                    + "or add a Redis URL with Profiles\u2026, to see the BullMQ queues.");
+        }
+        try {
+            dev.pitwall.ops.queues.QueueBackend backend = backends.queueBackend(profile);
+            session.own(backend);
+            return QueuesScreen.build(backend, profile, executor, () -> monitor, clock, ZoneId.systemDefault());
+        } catch (dev.pitwall.ops.queues.QueueBackendException e) {
+            return new PlaceholderPane(Screen.QUEUES, e.getMessage());
+        }
     }
 
     private void saveTheme(Theme theme) {

@@ -6,6 +6,7 @@ import dev.pitwall.app.settings.SettingsException;
 import dev.pitwall.app.settings.SettingsStore;
 import dev.pitwall.cli.Command;
 import dev.pitwall.cli.ParsedArgs;
+import dev.pitwall.cli.QueuesCommand;
 import dev.pitwall.cli.ReplayCommand;
 import dev.pitwall.cli.RunsCommand;
 import dev.pitwall.cli.StatusCommand;
@@ -98,6 +99,7 @@ public final class Launcher {
     private List<Command> commands(Supplier<ConnectionProfile> profile) {
         return List.of(
                 new StatusCommand(profile, backends.probes()),
+                new QueuesCommand(profile, backends::queueBackend, Clock.systemUTC()),
                 new RunsCommand(() -> backends.platformRuns(profile.get()), Clock.systemUTC()),
                 new ReplayCommand(() -> backends.platformRuns(profile.get()),
                         source -> backends.replayTarget(profile.get(), source),

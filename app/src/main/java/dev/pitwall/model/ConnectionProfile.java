@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param readOnly           when true no mutating action is offered
  * @param production         when true risky actions ask for a typed confirmation
  * @param trustPolicy        path of the trust policy file, or null
+ * @param queueNames         BullMQ queues to watch besides those found by their {@code bull:*:meta} keys
  */
 public record ConnectionProfile(
         String name,
@@ -32,15 +33,27 @@ public record ConnectionProfile(
         String platformKeyEnv,
         boolean readOnly,
         boolean production,
-        String trustPolicy) {
+        String trustPolicy,
+        List<String> queueNames) {
 
     public ConnectionProfile {
         Objects.requireNonNull(name, "name");
         namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
+        queueNames = queueNames == null ? List.of() : List.copyOf(queueNames);
+    }
+
+    /** A profile that names no queues of its own (they are then found by discovery only). */
+    public ConnectionProfile(String name, String kubeconfig, String kubeContext, String namespaceSelector,
+                             String workerSelector, List<String> namespaces, String redisUrl, String redisPasswordEnv,
+                             String platformUrl, String platformKeyEnv, boolean readOnly, boolean production,
+                             String trustPolicy) {
+        this(name, kubeconfig, kubeContext, namespaceSelector, workerSelector, namespaces, redisUrl, redisPasswordEnv,
+                platformUrl, platformKeyEnv, readOnly, production, trustPolicy, List.of());
     }
 
     public static ConnectionProfile empty(String name) {
-        return new ConnectionProfile(name, null, null, null, null, List.of(), null, null, null, null, false, false, null);
+        return new ConnectionProfile(name, null, null, null, null, List.of(), null, null, null, null, false, false, null,
+                List.of());
     }
 
     public boolean hasKubernetes() {
@@ -65,11 +78,16 @@ public record ConnectionProfile(
 
     public ConnectionProfile withName(String newName) {
         return new ConnectionProfile(newName, kubeconfig, kubeContext, namespaceSelector, workerSelector, namespaces,
-                redisUrl, redisPasswordEnv, platformUrl, platformKeyEnv, readOnly, production, trustPolicy);
+                redisUrl, redisPasswordEnv, platformUrl, platformKeyEnv, readOnly, production, trustPolicy, queueNames);
     }
 
     public ConnectionProfile withReadOnly(boolean value) {
         return new ConnectionProfile(name, kubeconfig, kubeContext, namespaceSelector, workerSelector, namespaces,
-                redisUrl, redisPasswordEnv, platformUrl, platformKeyEnv, value, production, trustPolicy);
+                redisUrl, redisPasswordEnv, platformUrl, platformKeyEnv, value, production, trustPolicy, queueNames);
+    }
+
+    public ConnectionProfile withQueueNames(List<String> names) {
+        return new ConnectionProfile(name, kubeconfig, kubeContext, namespaceSelector, workerSelector, namespaces,
+                redisUrl, redisPasswordEnv, platformUrl, platformKeyEnv, readOnly, production, trustPolicy, names);
     }
 }

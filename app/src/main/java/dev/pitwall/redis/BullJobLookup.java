@@ -23,7 +23,7 @@ public final class BullJobLookup {
     }
 
     public Optional<String> describeFailedJob(String runId) {
-        List<String> queues = BullQueueNames.discover(redis);
+        List<String> queues = new BullQueueDiscovery(redis).discover();
         List<Response<Double>> scores = new ArrayList<>();
         try (Pipeline p = redis.pipelined()) {
             for (String q : queues) {

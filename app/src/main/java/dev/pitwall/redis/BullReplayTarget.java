@@ -1,5 +1,6 @@
 package dev.pitwall.redis;
 
+import dev.pitwall.ops.queues.BullLayout;
 import dev.pitwall.ops.replay.ItemStatus;
 import dev.pitwall.ops.replay.ReplayTarget;
 import dev.pitwall.ops.runs.PlatformException;
@@ -42,7 +43,7 @@ public final class BullReplayTarget implements ReplayTarget {
         }
         BullLayout layout = layoutOf(queue);
         List<String> args = new ArrayList<>(ids.size() + 1);
-        args.add(layout.major());
+        args.add(layout == BullLayout.V5 ? "5" : "6");
         args.addAll(ids);
         Object reply;
         try {
@@ -110,9 +111,13 @@ public final class BullReplayTarget implements ReplayTarget {
         } catch (JedisConnectionException e) {
             throw new PlatformException(0, "Redis connection lost while reading " + queue + " meta", e);
         }
-        return BullLayout.of(version).orElseThrow(() -> new PlatformException(409, "refusing to write to queue "
-                + queue + ": its layout version " + (version == null ? "(none: no meta.version)" : version)
-                + " is not one Pitwall was tested against (bullmq 5.x, 6.x)"));
+        BullLayout layout = BullLayout.of(version);
+        if (!layout.isKnown()) {
+            throw new PlatformException(409, "refusing to write to queue " + queue + ": its layout version "
+                    + (version == null ? "(none: no meta.version)" : version)
+                    + " is not one Pitwall was tested against (bullmq 5.x, 6.x)");
+        }
+        return layout;
     }
 
     private static String prefix(String queue) {

@@ -25,7 +25,7 @@ public final class BullWaitingDepth implements QueueDepthGauge {
 
     @Override
     public long waiting() {
-        List<String> names = queues.isEmpty() ? BullQueueNames.discover(redis) : queues;
+        List<String> names = queues.isEmpty() ? new BullQueueDiscovery(redis).discover() : queues;
         List<Response<Long>> waits = new ArrayList<>();
         List<Response<Long>> prioritized = new ArrayList<>();
         try (Pipeline p = redis.pipelined()) {

@@ -9,7 +9,7 @@ import dev.pitwall.ops.replay.ReplayEngine;
 import dev.pitwall.ops.replay.ReplayPlan;
 import dev.pitwall.ops.replay.ReplayPlanner;
 import dev.pitwall.ops.replay.ReplaySettings;
-import dev.pitwall.testing.NodeBullmq;
+import dev.pitwall.testing.NodePackages;
 import dev.pitwall.testing.RedisServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -78,9 +78,10 @@ class BullReplayTest {
     @ValueSource(ints = {5, 6})
     void failedJobsReplayedByPitwallAreCompletedByARealBullmqWorker(int major, RedisServerProcess server)
             throws Exception {
-        NodeBullmq bullmq = NodeBullmq.version(major);
+        NodePackages bullmq = NodePackages.install("node-bullmq" + major, "ioredis", "bullmq@" + major, "ioredis@5");
+        java.util.Map<String, String> env = java.util.Map.of("REDIS_URL", server.url());
         String queue = "legacy-jobs-v" + major;
-        String failed = bullmq.run(FAIL_ALL.formatted(queue, queue), server.url());
+        String failed = bullmq.runInline(FAIL_ALL.formatted(queue, queue), env, 120);
         assertThat(failed).contains("\"failed\":30");
 
         try (RedisClient redis = RedisClients.open(RedisEndpoint.parse(server.url()), null)) {
@@ -91,7 +92,7 @@ class BullReplayTest {
 
             CompletableFuture<String> worker = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return bullmq.run(COMPLETE_ALL.formatted(queue, queue), server.url());
+                    return bullmq.runInline(COMPLETE_ALL.formatted(queue, queue), env, 120);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

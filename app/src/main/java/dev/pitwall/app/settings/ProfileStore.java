@@ -97,7 +97,7 @@ public final class ProfileStore {
         }
         return new ConnectionProfile(p.name(), p.kubeconfig(), p.kubeContext(), p.namespaceSelector(),
                 p.workerSelector(), p.namespaces(), safeUrl, p.redisPasswordEnv(), p.platformUrl(), p.platformKeyEnv(),
-                p.readOnly(), p.production(), p.trustPolicy());
+                p.readOnly(), p.production(), p.trustPolicy(), p.queueNames());
     }
 
     private Path fileFor(String name) throws SettingsException {
