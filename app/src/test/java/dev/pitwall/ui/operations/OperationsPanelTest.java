@@ -64,19 +64,17 @@ class OperationsPanelTest {
         HalfwayTask task = new HalfwayTask();
         robot.interact(() -> model.start(task));
         assertThat(task.reported.await(10, TimeUnit.SECONDS)).isTrue();
-        WaitForAsyncUtils.waitForFxEvents();
-
+        // the cells show the task's figures on a later pulse: wait for them, within a bound
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("250 / 1,000").tryQuery().isPresent()
+                && robot.lookup("batch 3 of 10").tryQuery().isPresent());
         assertThat(robot.lookup("Replay 1,000 runs").tryQuery()).isPresent();
-        assertThat(robot.lookup("250 / 1,000").tryQuery()).isPresent();
-        assertThat(robot.lookup("batch 3 of 10").tryQuery()).isPresent();
         assertThat(robot.lookup(".titled-pane").queryAs(OperationsPanel.class).getText())
                 .isEqualTo("Operations (1 running)");
 
         Button cancel = robot.lookup(".button").match(n -> "Cancel".equals(((Button) n).getText())).query();
         robot.clickOn(cancel);
         assertThat(task.cancelled.await(10, TimeUnit.SECONDS)).isTrue();
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("cancelled").tryQuery()).isPresent();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("cancelled").tryQuery().isPresent());
 
         robot.clickOn("Clear finished");
         assertThat(model.entries()).isEmpty();
