@@ -63,6 +63,7 @@ final class ConsoleApp {
 
         OperationsViewModel operations = new OperationsViewModel(r -> executor.run(r), clock);
         replayScreens = new ReplayScreens(profile, backends, executor, operations, shell, clock);
+        replayScreens.announceInterrupted();
         window = new ConsoleWindow(shell, this::createScreen, new OperationsPanel(operations), ZoneId.systemDefault(),
                 options.size().width(), options.size().height());
 

@@ -62,6 +62,26 @@ final class ReplayScreens {
         return ViewLoader.load("replays", new ReplaysView(replays()));
     }
 
+    /**
+     * Looks for replays whose process ended without finishing or stopping (a crash, a kill, a closed laptop) and
+     * says so in the status bar, so that nothing is left half-done unnoticed. Runs in the background.
+     */
+    void announceInterrupted() {
+        executor.supply(() -> backends.replayFiles().journals().stream().filter(j -> {
+            try {
+                var s = dev.pitwall.ops.replay.JournalState.of(backends.replayFiles().journal(j).readAll());
+                return !s.isCompleted() && s.stopReason().isEmpty();
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }).count()).thenAccept(n -> {
+            if (n > 0) {
+                dev.pitwall.ui.common.Fx.run(() -> shell.showMessage(n + (n == 1 ? " replay was" : " replays were")
+                        + " interrupted before the end: open Replays (Ctrl+5) and choose Resume"));
+            }
+        });
+    }
+
     private ReplaysViewModel replays() {
         if (replays == null) {
             replays = new ReplaysViewModel(runs(), new ReplayPlanner(clock, ReplayPlanner.DEFAULT_RETENTION),
