@@ -1,11 +1,14 @@
 package dev.pitwall.demo.cluster;
 
 import dev.pitwall.demo.world.DemoFleet;
+import dev.pitwall.demo.world.ImageBehaviour;
 import dev.pitwall.demo.world.SimWorker;
 import io.fabric8.kubernetes.api.model.ContainerStateTerminated;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +28,8 @@ class CacheFillTest {
 
     private static final Pattern BACK_OFF = Pattern.compile("back-off (\\d+)s restarting failed container");
     private static final String BAD_IMAGE = "ghcr.io/activepieces/activepieces:0.87.3-bad-cache";
+    private static final String INCIDENT_IMAGE = "ghcr.io/activepieces/activepieces:" + ImageBehaviour.INCIDENT_TAG;
+    private static final String STABLE_IMAGE = "ghcr.io/activepieces/activepieces:" + ImageBehaviour.STABLE_TAG;
 
     private SimulatedCluster world;
 
@@ -105,6 +110,50 @@ class CacheFillTest {
             assertThat(w.running()).isTrue();
             assertThat(w.diskUsedBytes()).isLessThan(DemoFleet.CACHE_BYTES * 9 / 10);
         });
+    }
+
+    @Test
+    void rollingCrashLoopingSharedWorkersBackToTheStableImageStopsTheFill() {
+        var shared = world.client.apps().statefulSets().inNamespace("ap-shared").withName("activepieces-worker");
+        shared.edit(set -> {
+            set.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(INCIDENT_IMAGE);
+            set.getSpec().getUpdateStrategy().getRollingUpdate().setMaxUnavailable(new IntOrString("100%"));
+            return set;
+        });
+        world.advanceUntil("shared workers crash-looping", Duration.ofMinutes(1), Duration.ofMinutes(90),
+                () -> world.simulator.workers().stream().filter(w -> w.groupId() == null && !w.running()).count(),
+                down -> down >= 2);
+
+        shared.edit(set -> {
+            set.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(STABLE_IMAGE);
+            set.getSpec().getUpdateStrategy().getRollingUpdate().setMaxUnavailable(null);
+            return set;
+        });
+        world.advanceUntil("every shared worker back on the stable image and running", Duration.ofSeconds(30),
+                Duration.ofMinutes(15), () -> world.simulator.workers().stream().filter(w -> w.groupId() == null)
+                        .toList(), workers -> workers.size() == 8 && workers.stream()
+                        .allMatch(w -> w.running() && w.image().equals(STABLE_IMAGE)));
+        List<ControllerRevision> revisions = world.client.apps().controllerRevisions().inNamespace("ap-shared")
+                .list().getItems();
+        assertThat(revisions).as("the stable template's revision is reused").hasSize(4);
+        assertThat(revisions.stream().filter(r -> r.getRevision() == 5)).singleElement()
+                .satisfies(r -> assertThat(SeededFleetTest.image(SeededFleetTest.revisionTemplate(r)))
+                        .isEqualTo(STABLE_IMAGE));
+
+        Map<String, Integer> restarts = sharedRestarts();
+        world.advance(Duration.ofHours(1));
+        assertThat(sharedRestarts()).as("no more crashes after the rollback").isEqualTo(restarts);
+        assertThat(world.simulator.workers()).filteredOn(w -> w.groupId() == null).allSatisfy(w -> {
+            assertThat(w.running()).isTrue();
+            assertThat(w.diskUsedBytes()).isLessThan(DemoFleet.CACHE_BYTES / 4);
+        });
+    }
+
+    private Map<String, Integer> sharedRestarts() {
+        Map<String, Integer> restarts = new HashMap<>();
+        workerPods("ap-shared").forEach(pod -> restarts.put(pod.getMetadata().getName(),
+                pod.getStatus().getContainerStatuses().get(0).getRestartCount()));
+        return restarts;
     }
 
     @Test

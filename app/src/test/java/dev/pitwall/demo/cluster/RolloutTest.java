@@ -141,6 +141,27 @@ class RolloutTest {
     }
 
     @Test
+    void anExecutionModeChangeIsANewRevisionWhosePodsReportTheModeAsWritten() {
+        world.client.apps().deployments().inNamespace("ap-dedicated-globex").withName("activepieces-worker-globex")
+                .edit(d -> {
+                    d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                            .filter(e -> e.getName().equals("AP_EXECUTION_MODE")).findFirst().orElseThrow()
+                            .setValue("SANDBOX_CODE_ONLY");
+                    return d;
+                });
+        world.advanceUntil("both globex workers running in the new mode", TICK, Duration.ofMinutes(5),
+                () -> world.simulator.workers().stream().filter(w -> "wg-globex".equals(w.groupId())).toList(),
+                workers -> workers.size() == 2 && workers.stream().allMatch(w -> w.running()
+                        && "SANDBOX_CODE_ONLY".equals(w.executionMode())));
+        List<ReplicaSet> sets = replicaSets("ap-dedicated-globex");
+        assertThat(sets).hasSize(5);
+        assertThat(revision(sets.get(4).getMetadata())).isEqualTo(5);
+        assertThat(SeededFleetTest.env(sets.get(4).getSpec().getTemplate().getSpec().getContainers().get(0)))
+                .containsEntry("AP_EXECUTION_MODE", "SANDBOX_CODE_ONLY");
+        assertThat(image(sets.get(4).getSpec().getTemplate())).isEqualTo(STABLE_IMAGE);
+    }
+
+    @Test
     void rollingUndoTakesADeploymentBackToThePreviousReplicaSetsTemplate() {
         String namespace = "ap-dedicated-acme";
         var deployment = world.client.apps().deployments().inNamespace(namespace).withName("activepieces-worker-acme");
