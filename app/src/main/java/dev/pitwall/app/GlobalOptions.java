@@ -24,6 +24,11 @@ final class GlobalOptions {
             "environment variable holding the platform API key");
     static final OptionSpec READ_ONLY = OptionSpec.flag("--read-only", "offer no action that changes anything");
     static final OptionSpec DEMO = OptionSpec.flag("--demo", "connect to a fresh embedded demo environment");
+    static final OptionSpec SCENARIO = OptionSpec.value("--scenario", "NAME",
+            "demo scenario: steady (default) or incident (the outage, replayed)");
+    static final OptionSpec SEED = OptionSpec.value("--seed", "N", "demo seed: the same seed gives the same world");
+    static final OptionSpec SPEED = OptionSpec.value("--speed", "X",
+            "demo speed: simulated seconds per real second (default 60: an incident hour per demo minute)");
     static final OptionSpec SCREENSHOT = OptionSpec.value("--screenshot", "FILE",
             "render the console offscreen to a PNG and exit (no display needed)");
     static final OptionSpec VIEW = OptionSpec.value("--view", "NAME",
@@ -34,7 +39,8 @@ final class GlobalOptions {
             "print the milliseconds from JVM start to the first rendered frame and exit (benchmarks)");
 
     static final List<OptionSpec> ALL = List.of(HELP, VERSION, PROFILE, KUBECONFIG, CONTEXT, NAMESPACE_SELECTOR,
-            WORKER_SELECTOR, REDIS, REDIS_PASSWORD_ENV, PLATFORM_URL, PLATFORM_KEY_ENV, READ_ONLY, DEMO, SCREENSHOT,
+            WORKER_SELECTOR, REDIS, REDIS_PASSWORD_ENV, PLATFORM_URL, PLATFORM_KEY_ENV, READ_ONLY, DEMO, SCENARIO, SEED, SPEED,
+            SCREENSHOT,
             VIEW, THEME, SIZE, FIRST_FRAME);
 
     private GlobalOptions() {

@@ -17,7 +17,10 @@ import dev.pitwall.ops.connect.SecretSource;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Supplier;
 
 /**
@@ -34,9 +37,15 @@ public final class Launcher {
     private final PrintStream out;
     private final PrintStream err;
 
+    /** The embedded demo's platform key, offered under its variable name next to the real environment. */
+    private final Map<String, String> demoSecrets = new ConcurrentHashMap<>();
+    private final CountDownLatch demoStop = new CountDownLatch(1);
+
     Launcher(ConfigDirs dirs, SecretSource secrets, PrintStream out, PrintStream err) {
         this.dirs = dirs;
-        this.backends = new Backends(secrets, dirs.state());
+        SecretSource withDemo = ref -> ref != null && demoSecrets.containsKey(ref)
+                ? Optional.of(demoSecrets.get(ref)) : secrets.lookup(ref);
+        this.backends = new Backends(withDemo, dirs.state());
         this.out = out;
         this.err = err;
     }
@@ -62,7 +71,7 @@ public final class Launcher {
             return 0;
         }
         SessionHolder holder = new SessionHolder(g);
-        List<Command> commands = commands(holder::profile);
+        List<Command> commands = commands(holder::profile, g);
         if (inv.command() == null) {
             if (g.has(GlobalOptions.HELP.name())) {
                 out.print(HelpText.program(commands));
@@ -96,8 +105,14 @@ public final class Launcher {
         }
     }
 
-    private List<Command> commands(Supplier<ConnectionProfile> profile) {
+    /** Ends a running `pitwall demo` (tests; in use, the JVM's shutdown does it). */
+    void stopDemo() {
+        demoStop.countDown();
+    }
+
+    private List<Command> commands(Supplier<ConnectionProfile> profile, ParsedArgs global) {
         return List.of(
+                new DemoCommand(demoStop, global),
                 new StatusCommand(profile, backends.probes()),
                 new QueuesCommand(profile, backends::queueBackend, Clock.systemUTC()),
                 new RunsCommand(() -> backends.platformRuns(profile.get()), Clock.systemUTC()),
@@ -183,7 +198,7 @@ public final class Launcher {
 
     private Session openSession(ParsedArgs g, boolean console) throws SettingsException {
         if (g.has(GlobalOptions.DEMO.name())) {
-            return DemoSessions.start(g);
+            return DemoSessions.start(g, demoSecrets);
         }
         ProfileStore store = new ProfileStore(dirs.config());
         Optional<ConnectionProfile> explicit = new ProfileResolver(store).resolve(g);

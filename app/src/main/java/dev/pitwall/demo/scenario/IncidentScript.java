@@ -49,6 +49,11 @@ public final class IncidentScript implements Simulated {
         client.apps().statefulSets().inNamespace(DemoFleet.SHARED_NAMESPACE).withName(DemoFleet.SHARED_WORKLOAD)
                 .edit(sts -> {
                     annotate(sts.getMetadata(), "roll out the next-gen worker architecture to all shared workers");
+                    // all at once, no canary: every shared worker is replaced in the same step
+                    sts.getSpec().setUpdateStrategy(new io.fabric8.kubernetes.api.model.apps.StatefulSetUpdateStrategyBuilder()
+                            .withType("RollingUpdate").withNewRollingUpdate()
+                            .withMaxUnavailable(new io.fabric8.kubernetes.api.model.IntOrString("100%"))
+                            .withPartition(0).endRollingUpdate().build());
                     sts.getSpec().getTemplate().getSpec().getContainers().get(0)
                             .setImage(ImageBehaviour.IMAGE_REPOSITORY + ":" + ImageBehaviour.INCIDENT_TAG);
                     return sts;
