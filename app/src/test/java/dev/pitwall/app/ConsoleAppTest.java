@@ -53,6 +53,13 @@ class ConsoleAppTest {
     }
 
     @Test
+    void theWindowCarriesThePitwallIconInSmallAndLargeSizes(FxRobot robot) {
+        open(robot, new Session(null));
+        Stage stage = (Stage) app.window().scene().getWindow();
+        assertThat(stage.getIcons()).extracting(image -> (int) image.getWidth()).contains(16, 32, 256);
+    }
+
+    @Test
     void aThemeChosenAtRunTimeIsRememberedForTheNextStart(FxRobot robot) {
         open(robot, new Session(null));
         ComboBox<Theme> chooser = robot.lookup(".combo-box").queryComboBox();
