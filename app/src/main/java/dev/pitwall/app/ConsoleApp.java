@@ -49,7 +49,8 @@ final class ConsoleApp {
 
     ConsoleWindow build() {
         ConnectionProfile profile = session.profile();
-        shell = new ShellViewModel(profile == null ? "no profile" : profile.name(),
+        shell = new ShellViewModel(profile != null ? profile.name() : session.isStarting() ? "demo (starting)"
+                : "no profile",
                 profile != null && profile.readOnly());
         var settings = settingsStore.load();
         Theme theme = options.theme() != null ? options.theme()
@@ -88,6 +89,11 @@ final class ConsoleApp {
         window.showIn(stage);
     }
 
+    /** Shows a problem in the status bar (a demo that could not start). */
+    void showProblem(String text) {
+        shell.showMessage(text);
+    }
+
     ConsoleWindow window() {
         return window;
     }
@@ -120,8 +126,8 @@ final class ConsoleApp {
         if (screen == Screen.QUEUES && session.hasProfile()) {
             return queuesScreen();
         }
-        String reason = session.hasProfile()
-                ? "Nothing to show here yet: this screen is not part of this build."
+        String reason = session.isStarting() ? "Starting the embedded demo environment\u2026"
+                : session.hasProfile() ? "Nothing to show here yet: this screen is not part of this build."
                 : "Not connected. Start with --demo for the embedded demo environment, "
                 + "or choose Profiles\u2026 to connect to a cluster.";
         return new PlaceholderPane(screen, reason);

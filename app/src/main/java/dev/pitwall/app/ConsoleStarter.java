@@ -9,7 +9,9 @@ import javafx.stage.Stage;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,7 +25,9 @@ final class ConsoleStarter {
     private static final int QUIET_FRAMES = 20;
     private static final long SCREENSHOT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
 
-    private final Session session;
+    private final Supplier<Session> sessionSource;
+    private final boolean slowStart;
+    private final CompletableFuture<Session> session = new CompletableFuture<>();
     private final ConsoleOptions options;
     private final SettingsStore settings;
     private final ProfileStore profiles;
@@ -33,9 +37,14 @@ final class ConsoleStarter {
     private final AtomicInteger exitCode = new AtomicInteger(0);
     private final CountDownLatch finished = new CountDownLatch(1);
 
-    ConsoleStarter(Session session, ConsoleOptions options, SettingsStore settings, ProfileStore profiles,
-                   Backends backends, PrintStream out, PrintStream err) {
-        this.session = session;
+    /**
+     * @param sessionSource what to connect to; with {@code slowStart} (the embedded demo) it is started in the
+     *                      background while the window already shows, so the console never waits on a blank screen
+     */
+    ConsoleStarter(Supplier<Session> sessionSource, boolean slowStart, ConsoleOptions options, SettingsStore settings,
+                   ProfileStore profiles, Backends backends, PrintStream out, PrintStream err) {
+        this.sessionSource = sessionSource;
+        this.slowStart = slowStart;
         this.options = options;
         this.settings = settings;
         this.profiles = profiles;
@@ -60,24 +69,62 @@ final class ConsoleStarter {
             return 1;
         }
         Platform.exit();
-        session.close();
+        session.thenAccept(Session::close).exceptionally(e -> null).join();
         return exitCode.get();
     }
 
     private void openWindow() {
-        ConsoleApp app = new ConsoleApp(session, options, settings, profiles, backends);
-        app.build();
         Stage stage = new Stage();
-        stage.setOnHidden(e -> {
-            app.close();
-            session.close();
-        });
-        app.show(stage);
+        if (!slowStart) {
+            Session ready = sessionSource.get();
+            session.complete(ready);
+            show(stage, ready);
+            return;
+        }
+        ConsoleApp starting = open(stage, Session.starting("Starting the embedded demo environment\u2026"));
         if (options.exitAfterFirstFrame()) {
             reportFirstFrame();
-        } else if (options.headless()) {
+        }
+        Thread demo = new Thread(() -> {
+            try {
+                Session ready = sessionSource.get();
+                session.complete(ready);
+                Platform.runLater(() -> {
+                    starting.close();
+                    show(stage, ready);
+                });
+            } catch (RuntimeException e) {
+                session.completeExceptionally(e);
+                Platform.runLater(() -> starting.showProblem("The demo environment could not start: "
+                        + e.getMessage()));
+                if (options.headless()) {
+                    exitCode.set(1);
+                    finished.countDown();
+                }
+            }
+        }, "demo-start");
+        demo.setDaemon(true);
+        demo.start();
+    }
+
+    private void show(Stage stage, Session ready) {
+        ConsoleApp app = open(stage, ready);
+        stage.setOnHidden(e -> {
+            app.close();
+            ready.close();
+        });
+        if (options.exitAfterFirstFrame() && !slowStart) {
+            reportFirstFrame();
+        } else if (options.headless() && !options.exitAfterFirstFrame()) {
             waitThenSnapshot(app);
         }
+    }
+
+    private ConsoleApp open(Stage stage, Session s) {
+        ConsoleApp app = new ConsoleApp(s, options, settings, profiles, backends);
+        app.build();
+        app.show(stage);
+        return app;
     }
 
     private void reportFirstFrame() {

@@ -125,15 +125,22 @@ public final class Launcher {
 
     private int openConsole(ParsedArgs g, SessionHolder holder) {
         ConsoleOptions options;
-        Session session;
+        Supplier<Session> session;
+        boolean demo = g.has(GlobalOptions.DEMO.name());
         try {
             options = ConsoleOptions.from(g);
-            session = holder.sessionForConsole();
+            if (demo) {
+                DemoCommand.DemoOptions.from(g); // bad demo options are usage errors before any window opens
+                session = holder::sessionForConsole; // started while the window shows that it is starting
+            } else {
+                Session ready = holder.sessionForConsole();
+                session = () -> ready;
+            }
         } catch (UsageException e) {
             return usageError(e.getMessage());
         }
-        return new ConsoleStarter(session, options, new SettingsStore(dirs.config()), new ProfileStore(dirs.config()),
-                backends, out, err).start();
+        return new ConsoleStarter(session, demo, options, new SettingsStore(dirs.config()),
+                new ProfileStore(dirs.config()), backends, out, err).start();
     }
 
     private int usageError(String message) {

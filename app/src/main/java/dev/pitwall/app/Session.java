@@ -15,8 +15,26 @@ final class Session implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
+    private final boolean starting;
+
     Session(ConnectionProfile profile) {
+        this(profile, false);
+    }
+
+    private Session(ConnectionProfile profile, boolean starting) {
         this.profile = profile;
+        this.starting = starting;
+    }
+
+    /** Stands in while the real session (the embedded demo) is still starting. */
+    static Session starting(String what) {
+        Session s = new Session(null, true);
+        s.note(what);
+        return s;
+    }
+
+    boolean isStarting() {
+        return starting;
     }
 
     ConnectionProfile profile() {

@@ -59,6 +59,9 @@ public final class KubeMockCluster implements AutoCloseable {
         try {
             Path dir = Files.createTempDirectory("pitwall-kube-");
             Path kubeconfig = dir.resolve("kubeconfig");
+            // also removed when the JVM ends before close() (deleted in reverse order: the file, then its folder)
+            dir.toFile().deleteOnExit();
+            kubeconfig.toFile().deleteOnExit();
             Files.writeString(kubeconfig, kubeconfig(server.url("/").replaceAll("/$", "")));
             return new KubeMockCluster(server, dispatcher, dir, kubeconfig);
         } catch (IOException e) {

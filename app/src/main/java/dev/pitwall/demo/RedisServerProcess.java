@@ -30,10 +30,15 @@ public final class RedisServerProcess implements AutoCloseable {
     private final Path workDir;
     private final int port;
 
+    /** Stops the server if the JVM ends before close() (Ctrl+C during start-up, a killed test run). */
+    private final Thread exitHook;
+
     private RedisServerProcess(Process process, Path workDir, int port) {
         this.process = process;
         this.workDir = workDir;
         this.port = port;
+        this.exitHook = new Thread(this::stop, "redis-" + port + "-stop");
+        Runtime.getRuntime().addShutdownHook(exitHook);
     }
 
     public static RedisServerProcess start() {
@@ -159,6 +164,15 @@ public final class RedisServerProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(exitHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it stops the server
+        }
+        stop();
+    }
+
+    private void stop() {
         ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroy);
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {

@@ -129,10 +129,16 @@ class ReplayBench {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("BENCH_KEY", KEY);
         Process p = pb.start();
-        if (!p.waitFor(15, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new IllegalStateException("pitwall " + String.join(" ", args) + " did not finish");
+        // the CPU time of a process can only be read while it lives: sample it until the end
+        long cpu = 0;
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
+        while (!p.waitFor(100, TimeUnit.MILLISECONDS)) {
+            cpu = p.info().totalCpuDuration().map(Duration::toNanos).orElse(cpu);
+            if (System.nanoTime() > deadline) {
+                p.destroyForcibly();
+                throw new IllegalStateException("pitwall " + String.join(" ", args) + " did not finish");
+            }
         }
-        return p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        return cpu;
     }
 }
