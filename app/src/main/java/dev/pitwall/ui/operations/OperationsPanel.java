@@ -66,7 +66,22 @@ public final class OperationsPanel extends TitledPane {
             cancel.setOnAction(e -> entry.cancel());
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox row = new HBox(12, title, bar, figures, state, message, spacer, cancel);
+            HBox row = new HBox(12, title, bar, figures, state, message, spacer);
+            if (entry.task() instanceof Pausable pausable) {
+                Button pause = new Button(pausable.isPaused() ? "Resume" : "Pause");
+                pause.setAccessibleText("Pause or resume " + entry.task().getTitle());
+                pause.disableProperty().bind(entry.task().runningProperty().not());
+                pause.setOnAction(e -> {
+                    if (pausable.isPaused()) {
+                        pausable.resume();
+                    } else {
+                        pausable.pause();
+                    }
+                    pause.setText(pausable.isPaused() ? "Resume" : "Pause");
+                });
+                row.getChildren().add(pause);
+            }
+            row.getChildren().add(cancel);
             row.setAlignment(Pos.CENTER_LEFT);
             setGraphic(row);
         }

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * A replay as an Operations-panel task: progress is runs sent of the total, the message is the engine's phase.
  * Cancelling asks the engine to stop between batches (its journal stays consistent and the replay resumable).
  */
-public final class ReplayTask extends Task<JournalState> {
+public final class ReplayTask extends Task<JournalState> implements dev.pitwall.ui.operations.Pausable {
 
     private final ReplayControl control = new ReplayControl();
     private final Function<ReplayTaskContext, ReplayEngine> engineFactory;
@@ -45,6 +45,21 @@ public final class ReplayTask extends Task<JournalState> {
         updateProgress(p.sent(), Math.max(1, p.total()));
         updateMessage(p.phase() + (p.message().isEmpty() ? "" : ": " + p.message())
                 + String.format("  (%,d succeeded, %,d failed again)", p.succeeded(), p.failedAgain()));
+    }
+
+    @Override
+    public void pause() {
+        control.pause();
+    }
+
+    @Override
+    public void resume() {
+        control.resume();
+    }
+
+    @Override
+    public boolean isPaused() {
+        return control.isPaused();
     }
 
     @Override

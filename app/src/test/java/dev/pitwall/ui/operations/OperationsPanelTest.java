@@ -35,7 +35,7 @@ class OperationsPanelTest {
     }
 
     /** A task that reports 250 of 1,000 done and then waits until it is cancelled. */
-    private static final class HalfwayTask extends Task<Void> {
+    private static class HalfwayTask extends Task<Void> {
         final CountDownLatch reported = new CountDownLatch(1);
         final CountDownLatch cancelled = new CountDownLatch(1);
 
@@ -78,5 +78,38 @@ class OperationsPanelTest {
 
         robot.clickOn("Clear finished");
         assertThat(model.entries()).isEmpty();
+    }
+
+    /** Like a replay: pausable between steps. */
+    private static final class PausableTask extends HalfwayTask implements Pausable {
+        private volatile boolean paused;
+
+        @Override
+        public void pause() {
+            paused = true;
+        }
+
+        @Override
+        public void resume() {
+            paused = false;
+        }
+
+        @Override
+        public boolean isPaused() {
+            return paused;
+        }
+    }
+
+    @Test
+    void aPausableOperationCanBePausedAndResumed(FxRobot robot) throws Exception {
+        PausableTask task = new PausableTask();
+        robot.interact(() -> model.start(task));
+        assertThat(task.reported.await(10, TimeUnit.SECONDS)).isTrue();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("Pause").tryQuery().isPresent());
+        robot.clickOn("Pause");
+        assertThat(task.isPaused()).isTrue();
+        robot.clickOn("Resume");
+        assertThat(task.isPaused()).isFalse();
+        robot.interact(task::cancel);
     }
 }
