@@ -110,6 +110,6 @@ class OperationsPanelTest {
         assertThat(task.isPaused()).isTrue();
         robot.clickOn("Resume");
         assertThat(task.isPaused()).isFalse();
-        robot.interact(task::cancel);
+        robot.interact(() -> { task.cancel(); });
     }
 }
