@@ -2,6 +2,7 @@ package dev.pitwall.demo.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pitwall.demo.RedisServerProcess;
+import dev.pitwall.testing.MutableClock;
 import dev.pitwall.demo.world.SimClock;
 import dev.pitwall.demo.world.SimDriver;
 import dev.pitwall.demo.world.SimWorker;

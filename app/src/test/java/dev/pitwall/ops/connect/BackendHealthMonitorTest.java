@@ -4,11 +4,10 @@ import dev.pitwall.model.BackendKind;
 import dev.pitwall.model.BackendStatus;
 import dev.pitwall.model.BackendStatus.State;
 import dev.pitwall.model.ConnectionProfile;
+import dev.pitwall.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,10 +44,10 @@ class BackendHealthMonitorTest {
         answer.set(ProbeResult.ok(BackendKind.REDIS, "PONG"));
         monitor.probeAll();
         Instant lastGood = clock.instant();
-        clock.advance(30);
+        clock.advance(java.time.Duration.ofSeconds(30));
         answer.set(ProbeResult.failed(BackendKind.REDIS, "connection refused"));
         monitor.probeAll();
-        clock.advance(30);
+        clock.advance(java.time.Duration.ofSeconds(30));
         monitor.probeAll();
 
         BackendStatus stale = monitor.status(BackendKind.REDIS);
@@ -70,32 +69,5 @@ class BackendHealthMonitorTest {
         monitor.probeAll();
         assertThat(monitor.status(BackendKind.REDIS).state()).isEqualTo(State.ERROR);
         assertThat(monitor.status(BackendKind.REDIS).reason()).isEqualTo("NOAUTH");
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            now = start;
-        }
-
-        void advance(long seconds) {
-            now = now.plusSeconds(seconds);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

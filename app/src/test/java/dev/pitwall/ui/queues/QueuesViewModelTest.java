@@ -1,5 +1,8 @@
 package dev.pitwall.ui.queues;
 
+import dev.pitwall.testing.MutableClock;
+import java.time.Duration;
+
 import dev.pitwall.model.FailedJob;
 import dev.pitwall.ops.exec.DirectExecutor;
 import dev.pitwall.ops.queues.EventTally;
@@ -86,27 +89,8 @@ class QueuesViewModelTest {
     }
 
     /** A clock the test moves. */
-    private static final class TestClock extends Clock {
-        Instant now = Instant.parse("2026-11-28T09:15:00Z");
-
-        @Override
-        public ZoneId getZone() {
-            return UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private final FakeRedis redis = new FakeRedis();
-    private final TestClock clock = new TestClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T09:15:00Z"));
     private final DirectExecutor executor = new DirectExecutor();
     private final List<String> health = new ArrayList<>();
     private QueuesViewModel model;
@@ -147,7 +131,7 @@ class QueuesViewModelTest {
         executor.runScheduled();
         QueueItem before = model.queues().get(2);
         redis.waiting.put("workerJobs", 40L);
-        clock.now = clock.now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         executor.runScheduled();
         assertThat(model.queues().get(2)).isSameAs(before);
         assertThat(before.row().stats().waitCount()).isEqualTo(40);
@@ -157,7 +141,7 @@ class QueuesViewModelTest {
     void whenRedisStopsAnsweringTheFiguresAreMarkedStaleSinceTheLastGoodRefresh() {
         executor.runScheduled();
         redis.down = true;
-        clock.now = clock.now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         executor.runScheduled();
         assertThat(model.staleProperty().get()).isTrue();
         assertThat(model.staleTextProperty().get()).startsWith("stale since 09:15:00: Redis at");
@@ -181,7 +165,7 @@ class QueuesViewModelTest {
     @Test
     void selectingAQueueShowsItsTrendAndItsFirstPageOfFailedJobs() {
         executor.runScheduled();
-        clock.now = clock.now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         executor.runScheduled();
         model.select("workerJobs");
         assertThat(model.trend()).hasSize(2);
