@@ -184,6 +184,37 @@ class RollbackIncidentTest {
     }
 
     @Test
+    void aDryRunTheServerRejectsRefusesTheRollbackBeforeAnyWrite() throws Exception {
+        kube.configMaps().inNamespace(DemoFleet.SHARED_NAMESPACE).resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("worker-settings").endMetadata().withData(Map.of("AP_CACHE_LIMIT", "2Gi")).build()).create();
+        editShared(STABLE, true);
+        demo.advance(Duration.ofMinutes(5));
+        editShared(ImageBehaviour.IMAGE_REPOSITORY + ":" + ImageBehaviour.INCIDENT_TAG, true);
+        demo.advance(Duration.ofMinutes(5));
+        RollbackPlan plan = planner.plan(shared(), null);
+        kube.configMaps().inNamespace(DemoFleet.SHARED_NAMESPACE).withName("worker-settings").delete();
+        String before = template();
+        assertThatThrownBy(() -> runner.execute(plan, step -> { })).isInstanceOf(RollbackRefused.class)
+                .hasMessageContaining("the server rejected a dry run to restore ConfigMap ap-shared/worker-settings");
+        assertThat(template()).isEqualTo(before);
+        assertThat(kube.configMaps().inNamespace(DemoFleet.SHARED_NAMESPACE).withName("worker-settings").get())
+                .isNull();
+    }
+
+    @Test
+    void aTargetRevisionRemovedSinceThePlanIsRefused() {
+        RollbackPlan plan = planner.plan(shared(), null);
+        kube.apps().controllerRevisions().inNamespace(DemoFleet.SHARED_NAMESPACE).list().getItems().stream()
+                .filter(r -> r.getRevision() == plan.targetRevision())
+                .forEach(r -> kube.apps().controllerRevisions().resource(r).delete());
+        String before = template();
+        assertThatThrownBy(() -> runner.execute(plan, step -> { })).isInstanceOf(RollbackRefused.class)
+                .hasMessageContaining("target revision " + plan.targetRevision() + " of statefulset "
+                        + "ap-shared/activepieces-worker no longer exists");
+        assertThat(template()).isEqualTo(before);
+    }
+
+    @Test
     void aTargetRevisionThatDoesNotExistIsAClearError() {
         assertThatThrownBy(() -> planner.plan(shared(), 999L)).hasMessageContaining("has no revision 999");
     }
