@@ -116,6 +116,24 @@ final class Backends {
         return new BullWaitingDepth(redis(profile), List.of());
     }
 
+    /** The profile's cluster, for rollbacks; a clear error when the profile has no Kubernetes. */
+    dev.pitwall.ops.rollback.RollbackCluster rollbackCluster(ConnectionProfile profile) {
+        if (!profile.hasKubernetes()) {
+            throw new Launcher.NoProfileException("this command needs Kubernetes: give --kubeconfig/--context or a "
+                    + "profile with them");
+        }
+        return new dev.pitwall.kube.KubeRollbackCluster(KubeClients.open(profile));
+    }
+
+    /** The workers' heartbeats, or null when the profile has no Redis (verification then skips that check). */
+    dev.pitwall.ops.rollback.HeartbeatSource heartbeats(ConnectionProfile profile) {
+        return profile.hasRedis() ? new dev.pitwall.redis.RedisHeartbeats(redis(profile)) : null;
+    }
+
+    dev.pitwall.ops.rollback.RollbackPlanStore rollbackPlans() {
+        return new dev.pitwall.files.RollbackPlanFiles(stateDir);
+    }
+
     static List<String> contexts(ConnectionProfile profile) {
         return KubeClients.contextNames(profile);
     }

@@ -8,6 +8,7 @@ import dev.pitwall.cli.Command;
 import dev.pitwall.cli.ParsedArgs;
 import dev.pitwall.cli.QueuesCommand;
 import dev.pitwall.cli.ReplayCommand;
+import dev.pitwall.cli.RollbackCommand;
 import dev.pitwall.cli.RunsCommand;
 import dev.pitwall.cli.StatusCommand;
 import dev.pitwall.cli.UsageException;
@@ -105,6 +106,16 @@ public final class Launcher {
         }
     }
 
+    /** One line typed on the terminal, or null at the end of input. */
+    private static String readLine() {
+        try {
+            return new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
     /** Ends a running `pitwall demo` (tests; in use, the JVM's shutdown does it). */
     void stopDemo() {
         demoStop.countDown();
@@ -120,7 +131,11 @@ public final class Launcher {
                         source -> backends.replayTarget(profile.get(), source),
                         queue -> backends.failedJobs(profile.get(), queue),
                         () -> backends.waitingDepth(profile.get()),
-                        backends.replayFiles(), Clock.systemUTC()));
+                        backends.replayFiles(), Clock.systemUTC()),
+                new RollbackCommand(() -> backends.rollbackCluster(profile.get()),
+                        () -> backends.heartbeats(profile.get()), backends.auditLog(), backends.rollbackPlans(),
+                        () -> profile.get().production(), Launcher::readLine,
+                        d -> Thread.sleep(d.toMillis()), Clock.systemUTC()));
     }
 
     private int openConsole(ParsedArgs g, SessionHolder holder) {

@@ -30,6 +30,7 @@ final class ClusterDispatcher extends Dispatcher {
     private final ApiDiscovery discovery = new ApiDiscovery();
     private final ServerTables tables = new ServerTables(store::now);
     private final List<Consumer<ApiRequest>> listeners = new CopyOnWriteArrayList<>();
+    private final AccessReviews accessReviews = new AccessReviews();
 
     ClusterDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations) {
         this.expectations = expectations;
@@ -38,6 +39,10 @@ final class ClusterDispatcher extends Dispatcher {
 
     ClockedCrudDispatcher store() {
         return store;
+    }
+
+    AccessReviews accessReviews() {
+        return accessReviews;
     }
 
     void addListener(Consumer<ApiRequest> listener) {
@@ -88,7 +93,25 @@ final class ClusterDispatcher extends Dispatcher {
                 return json(404, ApiDiscovery.notFound(resource));
             }
         }
+        if (request.getMethod().equals("POST") && resource.equals(AccessReviews.PATH)) {
+            return json(201, accessReviews.answer(request.getBody().readUtf8()));
+        }
+        if (path.contains("dryRun=All") && !request.getMethod().equals("GET")) {
+            return dryRun(request, resource);
+        }
         return store.dispatch(request);
+    }
+
+    /**
+     * The mock has no server-side dry run and would store the write: a dry-run create or replace echoes the object,
+     * a dry-run patch answers the stored object (404 when there is none), and nothing is stored.
+     */
+    private MockResponse dryRun(RecordedRequest request, String resource) {
+        if (request.getMethod().equals("PATCH") || request.getMethod().equals("DELETE")) {
+            return store.dispatch(new RecordedRequest(request.getHttpVersion(), HttpMethod.GET, resource, request.getHeaders(),
+                    new io.fabric8.mockwebserver.http.Buffer()));
+        }
+        return json(request.getMethod().equals("POST") ? 201 : 200, request.getBody().readUtf8());
     }
 
     private void asTable(MockResponse response) {

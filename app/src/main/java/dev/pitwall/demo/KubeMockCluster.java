@@ -124,6 +124,14 @@ public final class KubeMockCluster implements AutoCloseable {
         dispatcher.addListener(listener);
     }
 
+    /**
+     * Makes SelfSubjectAccessReviews answer "not allowed" for {@code verb} on {@code resource} (plural, e.g.
+     * "statefulsets"); everything else stays allowed.
+     */
+    public void forbid(String verb, String resource) {
+        dispatcher.accessReviews().forbid(verb, resource);
+    }
+
     public Path kubeconfig() {
         return kubeconfig;
     }

@@ -1,0 +1,60 @@
+package dev.pitwall.files;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pitwall.ops.rollback.RollbackPlan;
+import dev.pitwall.ops.rollback.RollbackPlanStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Rollback plans as JSON (to run) and Markdown (to read), kept in the state directory unless told otherwise. */
+public final class RollbackPlanFiles implements RollbackPlanStore {
+
+    private final ObjectMapper json = ReplayJson.mapper();
+    private final Path stateDir;
+
+    public RollbackPlanFiles(Path stateDir) {
+        this.stateDir = stateDir;
+    }
+
+    @Override
+    public Path defaultFile(RollbackPlan plan) {
+        return stateDir.resolve("rollback-plans").resolve(plan.workload().name() + "-" + plan.id() + ".json");
+    }
+
+    @Override
+    public Path save(RollbackPlan plan, Path file) throws IOException {
+        Path markdown = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.json$", "") + ".md");
+        write(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(plan));
+        write(markdown, plan.toMarkdown());
+        return markdown;
+    }
+
+    @Override
+    public RollbackPlan load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException("no rollback plan at " + file);
+        }
+        try {
+            RollbackPlan plan = json.readValue(file.toFile(), RollbackPlan.class);
+            if (plan == null || plan.workload() == null || plan.targetTemplateJson() == null
+                    || plan.currentTemplateJson() == null) {
+                throw new IOException("rollback plan " + file + " is incomplete");
+            }
+            return plan;
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new IOException("rollback plan " + file + " is not a valid plan: " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
+        Files.writeString(tmp, text);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

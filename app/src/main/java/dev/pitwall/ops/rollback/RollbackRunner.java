@@ -1,0 +1,192 @@
+package dev.pitwall.ops.rollback;
+
+import dev.pitwall.ops.audit.AuditEntry;
+import dev.pitwall.ops.audit.AuditLog;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Tests, executes and verifies rollback plans. Nothing is written unless the plan is current (no one changed the
+ * workload since), its target still exists, every verb is allowed and the server accepts a dry run of every write.
+ * Every step is audited.
+ */
+public final class RollbackRunner {
+
+    private final RollbackCluster cluster;
+    private final HeartbeatSource heartbeats;
+    private final AuditLog audit;
+    private final String actor;
+    private final Clock clock;
+
+    /** @param heartbeats the workers' heartbeats, or null when there is no Redis (that check is then skipped) */
+    public RollbackRunner(RollbackCluster cluster, HeartbeatSource heartbeats, AuditLog audit, String actor,
+                          Clock clock) {
+        this.cluster = cluster;
+        this.heartbeats = heartbeats;
+        this.audit = audit;
+        this.actor = actor;
+        this.clock = clock;
+    }
+
+    /** "Test the plan": is it current, does its target exist, is every verb allowed, does every dry run pass. */
+    public PlanTest test(RollbackPlan plan) {
+        List<String> problems = new ArrayList<>(staleness(plan));
+        List<String> passed = new ArrayList<>();
+        for (RollbackCluster.Write write : plan.writes()) {
+            String[] access = write.access();
+            if (cluster.allowed(access[0], access[1], access[2], write.namespace(), write.name())) {
+                passed.add("allowed: " + access[0] + " " + access[2] + " " + write.namespace() + "/" + write.name());
+            } else {
+                problems.add("forbidden: the current credentials may not " + access[0] + " " + access[2] + " "
+                        + write.namespace() + "/" + write.name());
+            }
+        }
+        if (problems.isEmpty()) {
+            for (RollbackCluster.Write write : plan.writes()) {
+                cluster.dryRun(write).ifPresentOrElse(
+                        reason -> problems.add("the server rejected a dry run to " + write.describe() + ": " + reason),
+                        () -> passed.add("dry run accepted: " + write.describe()));
+            }
+        }
+        record("rollback.plan.tested", plan, Map.of("result", problems.isEmpty() ? "passed" : "failed",
+                "problems", String.join("; ", problems)));
+        return new PlanTest(problems, passed);
+    }
+
+    /** Tests the plan and, when it passes, writes the ConfigMaps and then the template. */
+    public void execute(RollbackPlan plan, Consumer<String> progress) throws RollbackRefused {
+        PlanTest test = test(plan);
+        if (!test.ok()) {
+            record("rollback.refused", plan, Map.of("reasons", String.join("; ", test.problems())));
+            throw new RollbackRefused(test.problems());
+        }
+        for (RollbackCluster.Write write : plan.writes()) {
+            progress.accept(write.describe());
+            cluster.apply(write);
+        }
+        record("rollback.executed", plan, Map.of("writes", String.valueOf(plan.writes().size())));
+    }
+
+    /** The checks of the plan, once, now. */
+    public Verification verify(RollbackPlan plan) {
+        RolloutStatus rollout = cluster.rollout(plan.workload());
+        List<String> failures = new ArrayList<>();
+        if (rollout.observedGeneration() < rollout.generation()) {
+            failures.add("rollout: the controller has not observed generation " + rollout.generation()
+                    + " yet (observed " + rollout.observedGeneration() + ")");
+        }
+        if (rollout.updated() < rollout.desired() || rollout.ready() < rollout.desired()
+                || rollout.available() < rollout.desired()) {
+            failures.add("rollout: " + rollout.updated() + " updated, " + rollout.ready() + " ready, "
+                    + rollout.available() + " available of " + rollout.desired() + " desired");
+        }
+        String image = plan.targetImages().isEmpty() ? "" : plan.targetImages().get(0);
+        List<String> wrongImage = rollout.pods().stream().filter(p -> !p.image().equals(image))
+                .map(p -> p.name() + " (" + p.image() + ")").toList();
+        if (!wrongImage.isEmpty()) {
+            failures.add("image: not on " + image + ": " + String.join(", ", wrongImage));
+        }
+        List<String> crashing = rollout.pods().stream().filter(PodState::crashLooping).map(PodState::name).toList();
+        if (!crashing.isEmpty()) {
+            failures.add("crash-loops: " + String.join(", ", crashing));
+        }
+        List<String> notReady = rollout.pods().stream().filter(p -> !p.ready()).map(PodState::name).toList();
+        if (!notReady.isEmpty()) {
+            failures.add("not ready: " + String.join(", ", notReady));
+        }
+        if (heartbeats != null) {
+            failures.addAll(heartbeatFailures(plan, rollout));
+        }
+        return new Verification(failures, rollout);
+    }
+
+    /**
+     * Verifies until every check passes or {@code bound} has passed, asking {@code pause} to wait between attempts;
+     * audits the outcome.
+     */
+    public Verification awaitVerified(RollbackPlan plan, Duration bound, Duration every, Pause pause)
+            throws InterruptedException {
+        Instant deadline = clock.instant().plus(bound);
+        Verification v = verify(plan);
+        while (!v.ok() && clock.instant().isBefore(deadline)) {
+            pause.sleep(every);
+            v = verify(plan);
+        }
+        record(v.ok() ? "rollback.verified" : "rollback.verification-failed", plan,
+                Map.of("failures", String.join("; ", v.failures())));
+        return v;
+    }
+
+    /** How the runner waits between verification attempts (real time headless, simulated time in tests). */
+    @FunctionalInterface
+    public interface Pause {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private List<String> heartbeatFailures(RollbackPlan plan, RolloutStatus rollout) {
+        List<Heartbeat> beats = heartbeats.heartbeats();
+        List<String> silent = new ArrayList<>();
+        List<String> wrongVersion = new ArrayList<>();
+        List<String> wrongMode = new ArrayList<>();
+        for (PodState pod : rollout.pods()) {
+            Heartbeat beat = beats.stream().filter(b -> b.workerId().equals(pod.name())).findFirst().orElse(null);
+            if (beat == null) {
+                silent.add(pod.name());
+            } else {
+                if (!plan.targetVersion().isEmpty() && !plan.targetVersion().equals(beat.version())) {
+                    wrongVersion.add(pod.name() + " (" + beat.version() + ")");
+                }
+                if (!plan.targetMode().isEmpty() && !plan.targetMode().equals(beat.executionMode())) {
+                    wrongMode.add(pod.name() + " (" + beat.executionMode() + ")");
+                }
+            }
+        }
+        List<String> failures = new ArrayList<>();
+        if (!silent.isEmpty()) {
+            failures.add("heartbeats: no heartbeat from " + String.join(", ", silent));
+        }
+        if (!wrongVersion.isEmpty()) {
+            failures.add("heartbeats: not reporting version " + plan.targetVersion() + ": "
+                    + String.join(", ", wrongVersion));
+        }
+        if (!wrongMode.isEmpty()) {
+            failures.add("heartbeats: not reporting execution mode " + plan.targetMode() + ": "
+                    + String.join(", ", wrongMode));
+        }
+        return failures;
+    }
+
+    /** Why the plan no longer fits the cluster: someone changed the template, or the target revision is gone. */
+    private List<String> staleness(RollbackPlan plan) {
+        List<String> problems = new ArrayList<>();
+        List<Revision> history = cluster.history(plan.workload());
+        if (history.stream().noneMatch(r -> r.number() == plan.targetRevision())) {
+            problems.add("target revision " + plan.targetRevision() + " of " + plan.workload()
+                    + " no longer exists (the cluster keeps " + history.stream().map(Revision::number).toList() + ")");
+        }
+        WorkloadState now = cluster.state(plan.workload());
+        if (!now.templateJson().equals(plan.currentTemplateJson())) {
+            RevisionDiff changed = RevisionDiff.between(cluster.summarize(plan.currentTemplateJson()),
+                    cluster.summarize(now.templateJson()), name -> Map.of("", ""), name -> "-");
+            problems.add("stale plan: " + plan.workload() + " was changed since the plan was made (resourceVersion "
+                    + plan.currentResourceVersion() + " -> " + now.resourceVersion() + "): "
+                    + (changed.changes().isEmpty() ? "template edited"
+                    : String.join("; ", changed.changes().stream().map(Change::describe).toList())));
+        }
+        return problems;
+    }
+
+    private void record(String action, RollbackPlan plan, Map<String, String> details) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(details);
+        all.put("plan", plan.id());
+        all.put("from", String.valueOf(plan.currentRevision()));
+        all.put("to", String.valueOf(plan.targetRevision()));
+        audit.record(new AuditEntry(clock.instant(), actor, action, plan.workload().toString(), all));
+    }
+}
