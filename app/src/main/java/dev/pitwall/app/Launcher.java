@@ -10,10 +10,12 @@ import dev.pitwall.cli.QueuesCommand;
 import dev.pitwall.cli.ReplayCommand;
 import dev.pitwall.cli.RunsCommand;
 import dev.pitwall.cli.StatusCommand;
+import dev.pitwall.cli.TrustCommand;
 import dev.pitwall.cli.UsageException;
 import dev.pitwall.model.ConnectionProfile;
 import dev.pitwall.ops.connect.SecretSource;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -31,12 +33,19 @@ public final class Launcher {
 
     private final ConfigDirs dirs;
     private final Backends backends;
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
 
     Launcher(ConfigDirs dirs, SecretSource secrets, PrintStream out, PrintStream err) {
+        this(dirs, secrets, System.in, out, err);
+    }
+
+    /** @param in where commands read what the user types (the namespace name confirming a trust fix) */
+    Launcher(ConfigDirs dirs, SecretSource secrets, InputStream in, PrintStream out, PrintStream err) {
         this.dirs = dirs;
         this.backends = new Backends(secrets, dirs.state());
+        this.in = in;
         this.out = out;
         this.err = err;
     }
@@ -105,7 +114,9 @@ public final class Launcher {
                         source -> backends.replayTarget(profile.get(), source),
                         queue -> backends.failedJobs(profile.get(), queue),
                         () -> backends.waitingDepth(profile.get()),
-                        backends.replayFiles(), Clock.systemUTC()));
+                        backends.replayFiles(), Clock.systemUTC()),
+                new TrustCommand(policy -> TrustSessions.open(profile.get(), policy, backends.secrets(),
+                        backends.auditLog(), Clock.systemUTC()), in, System.getProperty("user.name")));
     }
 
     private int openConsole(ParsedArgs g, SessionHolder holder) {
