@@ -35,6 +35,7 @@ final class ConsoleApp {
     private final Clock clock = Clock.systemDefaultZone();
     private ShellViewModel shell;
     private ReplayScreens replayScreens;
+    private OperationsViewModel operations;
     private ConsoleWindow window;
     private BackendHealthMonitor monitor;
 
@@ -62,7 +63,7 @@ final class ConsoleApp {
         shell.themeProperty().addListener((obs, old, now) -> executor.run(() -> saveTheme(now)));
         shell.setEditProfileAction(this::openProfileEditor);
 
-        OperationsViewModel operations = new OperationsViewModel(r -> executor.run(r), clock);
+        operations = new OperationsViewModel(r -> executor.run(r), clock);
         replayScreens = new ReplayScreens(profile, backends, executor, operations, shell, clock);
         replayScreens.announceInterrupted();
         window = new ConsoleWindow(shell, this::createScreen, new OperationsPanel(operations), ZoneId.systemDefault(),
@@ -126,6 +127,9 @@ final class ConsoleApp {
         if (screen == Screen.QUEUES && session.hasProfile()) {
             return queuesScreen();
         }
+        if (screen == Screen.TRUST && session.hasProfile()) {
+            return trustScreen();
+        }
         String reason = session.isStarting() ? "Starting the embedded demo environment\u2026"
                 : session.hasProfile() ? "Nothing to show here yet: this screen is not part of this build."
                 : "Not connected. Start with --demo for the embedded demo environment, "
@@ -145,6 +149,24 @@ final class ConsoleApp {
             return QueuesScreen.build(backend, profile, executor, () -> monitor, clock, ZoneId.systemDefault());
         } catch (dev.pitwall.ops.queues.QueueBackendException e) {
             return new PlaceholderPane(Screen.QUEUES, e.getMessage());
+        }
+    }
+
+    private javafx.scene.Node trustScreen() {
+        ConnectionProfile profile = session.profile();
+        if (!profile.hasKubernetes()) {
+            return new PlaceholderPane(Screen.TRUST, "Kubernetes is not configured in this profile: give --kubeconfig "
+                    + "and --context, or edit the profile with Profiles\u2026, to compare the execution modes of the "
+                    + "worker groups.");
+        }
+        try {
+            dev.pitwall.ops.trust.TrustSession trust = TrustSessions.open(profile, null, backends.secrets(),
+                    backends.auditLog(), clock);
+            session.own(trust);
+            return TrustScreen.build(trust, executor, operations::start, TrustScreen.statusBar(shell),
+                    ZoneId.systemDefault());
+        } catch (IllegalArgumentException | Launcher.NoProfileException e) {
+            return new PlaceholderPane(Screen.TRUST, e.getMessage());
         }
     }
 

@@ -11,10 +11,12 @@ import dev.pitwall.cli.ReplayCommand;
 import dev.pitwall.cli.RollbackCommand;
 import dev.pitwall.cli.RunsCommand;
 import dev.pitwall.cli.StatusCommand;
+import dev.pitwall.cli.TrustCommand;
 import dev.pitwall.cli.UsageException;
 import dev.pitwall.model.ConnectionProfile;
 import dev.pitwall.ops.connect.SecretSource;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
@@ -35,6 +37,7 @@ public final class Launcher {
 
     private final ConfigDirs dirs;
     private final Backends backends;
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
 
@@ -43,10 +46,16 @@ public final class Launcher {
     private final CountDownLatch demoStop = new CountDownLatch(1);
 
     Launcher(ConfigDirs dirs, SecretSource secrets, PrintStream out, PrintStream err) {
+        this(dirs, secrets, System.in, out, err);
+    }
+
+    /** @param in where commands read what the user types (the namespace name confirming a trust fix) */
+    Launcher(ConfigDirs dirs, SecretSource secrets, InputStream in, PrintStream out, PrintStream err) {
         this.dirs = dirs;
         SecretSource withDemo = ref -> ref != null && demoSecrets.containsKey(ref)
                 ? Optional.of(demoSecrets.get(ref)) : secrets.lookup(ref);
         this.backends = new Backends(withDemo, dirs.state());
+        this.in = in;
         this.out = out;
         this.err = err;
     }
@@ -135,7 +144,9 @@ public final class Launcher {
                 new RollbackCommand(() -> backends.rollbackCluster(profile.get()),
                         () -> backends.heartbeats(profile.get()), backends.auditLog(), backends.rollbackPlans(),
                         () -> profile.get().production(), Launcher::readLine,
-                        d -> Thread.sleep(d.toMillis()), Clock.systemUTC()));
+                        d -> Thread.sleep(d.toMillis()), Clock.systemUTC()),
+                new TrustCommand(policy -> TrustSessions.open(profile.get(), policy, backends.secrets(),
+                        backends.auditLog(), Clock.systemUTC()), in, System.getProperty("user.name")));
     }
 
     private int openConsole(ParsedArgs g, SessionHolder holder) {

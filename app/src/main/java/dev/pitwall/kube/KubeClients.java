@@ -46,6 +46,14 @@ public final class KubeClients {
     }
 
     public static KubernetesClient open(ConnectionProfile profile) {
+        return open(profile, null);
+    }
+
+    /**
+     * A client that retries a failed request at most {@code retries} times (fabric8's default of 10, with
+     * exponential back-off, makes an unreachable API server take about 20 s to report); null keeps the default.
+     */
+    public static KubernetesClient open(ConnectionProfile profile, Integer retries) {
         Path path = kubeconfigPath(profile);
         String context = profile.kubeContext();
         if (context != null && !contextNames(profile).contains(context)) {
@@ -55,6 +63,9 @@ public final class KubeClients {
             Config config = Config.fromKubeconfig(context, Files.readString(path), path.toString());
             config.setRequestTimeout(10_000);
             config.setConnectionTimeout(5_000);
+            if (retries != null) {
+                config.setRequestRetryBackoffLimit(retries);
+            }
             return new KubernetesClientBuilder().withConfig(config).build();
         } catch (java.io.IOException e) {
             throw new IllegalArgumentException("kubeconfig " + path + " cannot be read: " + e.getMessage(), e);

@@ -13,7 +13,8 @@ import java.util.Random;
 /**
  * The platform's projects and flows, generated from the seed: shared-cloud projects on the shared queue and one
  * project per enterprise customer on its worker group's queue. Every project's first flow has a code step that
- * imports an npm package (lodash for the customers), so that a stripped execution mode shows.
+ * imports an npm package (lodash for the customers), so that a stripped execution mode shows. Each customer also has
+ * a smoke flow (id {@link #smokeFlowIdOf}) for Pitwall's trust smoke test: run only when triggered, never by traffic.
  */
 public final class Catalog {
 
@@ -35,6 +36,7 @@ public final class Catalog {
     private final Map<String, Project> projects = new LinkedHashMap<>();
     private final Map<String, Flow> flows = new LinkedHashMap<>();
     private final Map<String, List<Flow>> flowsByProject = new LinkedHashMap<>();
+    private final Map<String, Flow> smokeFlows = new LinkedHashMap<>();
 
     private Catalog() {
     }
@@ -48,10 +50,25 @@ public final class Catalog {
         }
         for (String customer : DemoFleet.CUSTOMERS) {
             String groupId = DemoFleet.groupIdOf(customer);
-            catalog.addProject(new Project(DemoFleet.projectOf(customer), title(customer), "platform-" + customer,
-                    groupId, BullQueue.named(DemoFleet.queueOf(groupId))), random, ids, "lodash");
+            Project project = new Project(DemoFleet.projectOf(customer), title(customer), "platform-" + customer,
+                    groupId, BullQueue.named(DemoFleet.queueOf(groupId)));
+            catalog.addProject(project, random, ids, "lodash");
+            catalog.addSmokeFlow(customer, project);
         }
         return catalog;
+    }
+
+    /** The id of a customer's smoke flow: fixed, so that a trust policy can name it. */
+    public static String smokeFlowIdOf(String customer) {
+        return "smoke-" + customer;
+    }
+
+    /** A code step that imports lodash first: it fails under SANDBOX_CODE_ONLY and passes in the other modes. */
+    private void addSmokeFlow(String customer, Project project) {
+        String id = smokeFlowIdOf(customer);
+        smokeFlows.put(id, new Flow(id, project, "Pitwall smoke test: npm package in a code step",
+                List.of(id + "-v1"), List.of(new FlowStep("step_1", "Code: use lodash", "lodash"),
+                new FlowStep("step_2", "Return the result", null))));
     }
 
     private void addProject(Project project, Random random, Ids ids, String firstFlowPackage) {
@@ -98,8 +115,10 @@ public final class Catalog {
         return List.copyOf(flows.values());
     }
 
+    /** A flow of the traffic, or a smoke flow. */
     public Optional<Flow> flow(String id) {
-        return Optional.ofNullable(flows.get(id));
+        Flow flow = flows.get(id);
+        return Optional.ofNullable(flow != null ? flow : smokeFlows.get(id));
     }
 
     public List<Flow> flowsOf(String projectId) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 
-/** The flow-run endpoints: list, one run, counts by status, single and bulk retry. */
+/** The flow-run endpoints: list, one run, counts by status, single and bulk retry, and the webhook that starts one. */
 final class FlowRunRoutes {
 
     private final PlatformSimulator platform;
@@ -63,6 +63,15 @@ final class FlowRunRoutes {
         ArrayNode json = FlowJobs.JSON.createArrayNode();
         outcomes.forEach(o -> json.add(RunJson.outcome(o)));
         return json;
+    }
+
+    /**
+     * {@code POST /api/v1/webhooks/{flowId}}: starts a run with the body as payload (any body). Answers
+     * {@code {"runId": ...}}; the real platform's asynchronous webhook answers without the id, and clients then find
+     * the run among the flow's newest runs.
+     */
+    JsonNode trigger(String flowId) {
+        return FlowJobs.JSON.createObjectNode().put("runId", platform.trigger(flowId).id());
     }
 
     private static ApiException notFound(String id) {

@@ -55,6 +55,7 @@ final class PlatformApi implements AutoCloseable {
                 route("POST", "/api/v1/flow-runs/retry", (r, m) -> runs.retryBulk(r)),
                 route("GET", "/api/v1/flow-runs/([^/]+)", (r, m) -> runs.get(m.group(1))),
                 route("POST", "/api/v1/flow-runs/([^/]+)/retry", (r, m) -> runs.retryOne(m.group(1), r)),
+                route("POST", "/api/v1/webhooks/([^/]+)", (r, m) -> runs.trigger(m.group(1))),
                 route("GET", "/api/v1/worker-machines", (r, m) -> workers.list()),
                 route("GET", "/api/v1/worker-machines/queue-metrics", (r, m) -> workers.queueMetrics()));
     }

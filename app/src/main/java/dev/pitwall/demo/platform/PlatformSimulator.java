@@ -48,6 +48,9 @@ public final class PlatformSimulator implements Simulated, AutoCloseable {
     private final Heartbeats heartbeats;
     private final Retries retries;
     private final History history;
+    private final Ids webhookIds;
+    /** The instant of the last tick: webhook runs are created there, never before a run already stored. */
+    private long lastTick;
     private PlatformApi api;
 
     /** A simulator on its own Redis connection to {@code redisUrl} (closed with it), default options. */
@@ -86,6 +89,8 @@ public final class PlatformSimulator implements Simulated, AutoCloseable {
         Random historyRandom = new Random(seed + 4);
         this.history = new History(catalog, store, new Ids(historyRandom), historyRandom, meta);
         this.heartbeats = new Heartbeats(options.wallClock(), options.heartbeatInterval());
+        this.webhookIds = new Ids(new Random(seed + 5));
+        this.lastTick = clock.now().toEpochMilli();
     }
 
     /** Serves the HTTP API on a free loopback port. */
@@ -125,6 +130,7 @@ public final class PlatformSimulator implements Simulated, AutoCloseable {
     @Override
     public synchronized void tick(Instant now, Duration step) {
         long t = now.toEpochMilli();
+        lastTick = t;
         List<SimWorker> workers = List.copyOf(roster.workers());
         Map<String, SimWorker> byId = new LinkedHashMap<>();
         workers.forEach(w -> byId.put(w.workerId(), w));
@@ -147,6 +153,23 @@ public final class PlatformSimulator implements Simulated, AutoCloseable {
             heartbeats.write(batch, workers, executor::busy);
             batch.sync();
         }
+    }
+
+    /**
+     * A webhook call: a new run of the flow's latest version, queued on its project's queue. Its own id sequence, so
+     * that triggering a flow does not change the seeded traffic's ids.
+     */
+    synchronized FlowRunSnapshot trigger(String flowId) {
+        Flow flow = catalog.flow(flowId).orElseThrow(() -> new ApiException(404, "flow " + flowId + " not found"));
+        FlowRun run = new FlowRun(webhookIds.next(), flow, flow.latestVersionId(),
+                Math.max(lastTick, store.lastCreated()));
+        store.add(run);
+        try (BullMqBatch batch = BullMqBatch.open(redis)) {
+            meta.ensure(batch, flow.project().queue());
+            batch.add(flow.project().queue(), FlowJobs.begin(run, run.created));
+            batch.sync();
+        }
+        return run.snapshot();
     }
 
     public synchronized Optional<FlowRunSnapshot> run(String id) {

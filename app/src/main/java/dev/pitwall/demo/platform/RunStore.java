@@ -29,6 +29,11 @@ final class RunStore {
         runs.add(run);
     }
 
+    /** The creation time of the newest run, or {@link FlowRun#NONE} when there is none. */
+    long lastCreated() {
+        return runs.isEmpty() ? FlowRun.NONE : runs.get(runs.size() - 1).created;
+    }
+
     FlowRun get(String id) {
         return byId.get(id);
     }

@@ -74,7 +74,7 @@ public final class TestRoster implements WorkerRoster {
                 w.diskTotalBytes());
     }
 
-    static SimWorker mode(SimWorker w, String executionMode) {
+    public static SimWorker mode(SimWorker w, String executionMode) {
         return new SimWorker(w.namespace(), w.pod(), w.podIp(), w.node(), w.workload(), w.groupId(), w.queue(),
                 w.image(), w.version(), executionMode, w.concurrency(), w.running(), w.diskUsedBytes(),
                 w.diskTotalBytes());

@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.util.function.Consumer;
 
 /** Virtual time: sleeping moves the clock at once, and lets the fake world move with it. */
-final class VirtualPacer implements Pacer {
+public final class VirtualPacer implements Pacer {
 
     private long nanos;
     private final Instant start = Instant.parse("2026-11-28T04:00:00Z");
     private final Consumer<Instant> onSleep;
 
-    VirtualPacer(Consumer<Instant> onSleep) {
+    public VirtualPacer(Consumer<Instant> onSleep) {
         this.onSleep = onSleep;
     }
 
@@ -35,7 +35,7 @@ final class VirtualPacer implements Pacer {
         onSleep.accept(at);
     }
 
-    synchronized Duration elapsed() {
+    public synchronized Duration elapsed() {
         return Duration.ofNanos(nanos);
     }
 }

@@ -1,0 +1,49 @@
+package dev.pitwall.app;
+
+import dev.pitwall.ops.exec.BackgroundExecutor;
+import dev.pitwall.ops.trust.DriftSink;
+import dev.pitwall.ops.trust.DriftWatch;
+import dev.pitwall.ops.trust.GroupTrust;
+import dev.pitwall.ops.trust.TrustSession;
+import dev.pitwall.ui.common.Fx;
+import dev.pitwall.ui.common.ViewLoader;
+import dev.pitwall.ui.queues.FxHandoff;
+import dev.pitwall.ui.shell.ShellViewModel;
+import dev.pitwall.ui.trust.TrustView;
+import dev.pitwall.ui.trust.TrustViewModel;
+import javafx.concurrent.Task;
+import javafx.scene.Node;
+
+import java.time.ZoneId;
+import java.util.function.Consumer;
+
+/** Wires the Trust screen to a trust session: ViewModel, view, drift alerts; then starts following the cluster. */
+final class TrustScreen {
+
+    private TrustScreen() {
+    }
+
+    static Node build(TrustSession trust, BackgroundExecutor executor, Consumer<Task<?>> operations, DriftSink alerts,
+                      ZoneId zone) {
+        TrustViewModel model = new TrustViewModel(trust, executor, FxHandoff.frames(), new DriftWatch(alerts),
+                operations, zone, System.getProperty("user.name"));
+        Node view = ViewLoader.load("trust", new TrustView(model));
+        model.start();
+        return view;
+    }
+
+    /** Drift as a critical message in the shell's status bar, until the shell's alert centre takes it over. */
+    static DriftSink statusBar(ShellViewModel shell) {
+        return new DriftSink() {
+            @Override
+            public void raise(GroupTrust group) {
+                Fx.run(() -> shell.showMessage("\u2716 CRITICAL trust drift: " + group.describe()));
+            }
+
+            @Override
+            public void clear(String key, String description) {
+                Fx.run(() -> shell.showMessage("\u2714 trust: " + description));
+            }
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package dev.pitwall.ops.trust;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The expected execution modes: per worker group (AP_WORKER_GROUP_ID, or "shared") and per namespace. A group's own
+ * entry wins over its namespace's.
+ *
+ * @param source where the policy was read from, for messages
+ */
+public record TrustPolicy(String source, Map<String, PolicyEntry> groups, Map<String, PolicyEntry> namespaces) {
+
+    public TrustPolicy {
+        groups = Map.copyOf(groups);
+        namespaces = Map.copyOf(namespaces);
+    }
+
+    public static TrustPolicy empty(String source) {
+        return new TrustPolicy(source, Map.of(), Map.of());
+    }
+
+    /** The entry that applies to a workload of {@code group} in {@code namespace}, with what it is keyed by. */
+    public Optional<Expectation> expectationFor(String group, String namespace) {
+        PolicyEntry byGroup = groups.get(group);
+        if (byGroup != null) {
+            return Optional.of(new Expectation(byGroup, "group " + group));
+        }
+        PolicyEntry byNamespace = namespaces.get(namespace);
+        return byNamespace == null ? Optional.empty()
+                : Optional.of(new Expectation(byNamespace, "namespace " + namespace));
+    }
+
+    /** A policy entry as it applies to one workload. */
+    public record Expectation(PolicyEntry entry, String keyedBy) {
+
+        public TrustMode mode() {
+            return entry.mode();
+        }
+
+        /** "SANDBOX_PROCESS (group wg-acme, trustedEnvironment: true)". */
+        public String text() {
+            return entry.mode().name() + " (" + keyedBy + ("executionMode".equals(entry.rule()) ? ""
+                    : ", " + entry.rule()) + ")";
+        }
+    }
+}
