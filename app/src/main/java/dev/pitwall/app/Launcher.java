@@ -5,6 +5,7 @@ import dev.pitwall.app.settings.ProfileStore;
 import dev.pitwall.app.settings.SettingsException;
 import dev.pitwall.app.settings.SettingsStore;
 import dev.pitwall.cli.Command;
+import dev.pitwall.cli.FleetCommand;
 import dev.pitwall.cli.ParsedArgs;
 import dev.pitwall.cli.StatusCommand;
 import dev.pitwall.cli.UsageException;
@@ -93,7 +94,8 @@ public final class Launcher {
     }
 
     private List<Command> commands(Supplier<ConnectionProfile> profile) {
-        return List.of(new StatusCommand(profile, backends.probes()));
+        return List.of(new StatusCommand(profile, backends.probes()),
+                new FleetCommand(profile, backends::fleetSources, java.time.Clock.systemUTC()));
     }
 
     private int openConsole(ParsedArgs g, SessionHolder holder) {

@@ -2,6 +2,8 @@ package dev.pitwall.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -63,7 +65,8 @@ public record Worker(
     public Worker {
         Objects.requireNonNull(namespace, "namespace");
         Objects.requireNonNull(pod, "pod");
-        unknowns = unknowns == null ? Map.of() : Map.copyOf(unknowns);
+        // kept in the order the reasons were found: the row's own order of fields
+        unknowns = unknowns == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(unknowns));
     }
 
     /** "namespace/pod": unique in a cluster. */

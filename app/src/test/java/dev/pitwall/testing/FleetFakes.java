@@ -17,7 +17,6 @@ import dev.pitwall.ops.fleet.PodState;
 import dev.pitwall.ops.fleet.VolumeStatsSource;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -154,7 +153,7 @@ public final class FleetFakes {
                                      AlertCenter alerts) {
         BackendHealthMonitor health = new BackendHealthMonitor(ConnectionProfile.empty("test"), List.of(), clock);
         return new FleetEngine(sources, executor, clock, alerts, health,
-                FleetEngine.Settings.defaults().withMinPublishInterval(Duration.ZERO));
+                FleetEngine.Settings.defaults().immediate());
     }
 
     public static PodBuilder pod(String namespace, String name) {

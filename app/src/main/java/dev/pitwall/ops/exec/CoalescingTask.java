@@ -1,5 +1,6 @@
 package dev.pitwall.ops.exec;
 
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,7 +33,12 @@ public final class CoalescingTask {
             }
         } while (!state.compareAndSet(s, s + 1));
         if (s == IDLE) {
-            executor.run(this::loop);
+            try {
+                executor.run(this::loop);
+            } catch (RejectedExecutionException e) {
+                // the executor is closed: the application is stopping, nothing more runs
+                state.set(IDLE);
+            }
         }
     }
 

@@ -24,9 +24,9 @@ public final class FleetAlerts {
     public static final Set<String> KINDS = Set.of(VOLUME_HIGH, VOLUME_CRITICAL, CRASH_LOOP, HEARTBEAT_OFFLINE,
             VERSION_MISMATCH);
 
-    static final double WARNING_PERCENT = 80;
-    static final double CRITICAL_PERCENT = 95;
-    static final Duration CRITICAL_FULL_IN = Duration.ofMinutes(30);
+    public static final double WARNING_PERCENT = 80;
+    public static final double CRITICAL_PERCENT = 95;
+    public static final Duration CRITICAL_FULL_IN = Duration.ofMinutes(30);
 
     private FleetAlerts() {
     }

@@ -35,22 +35,26 @@ import java.util.function.Function;
  */
 public final class FleetEngine implements AutoCloseable {
 
-    /** How often each feed is read, and the least time between two snapshots. */
+    /** How often each feed is read, the least time between two snapshots, and between two alert evaluations. */
     public record Settings(Duration heartbeatEvery, Duration volumesEvery, Duration failedRunsEvery,
-                           Duration tickEvery, Duration minPublishInterval, String knownAppVersion) {
+                           Duration tickEvery, Duration minPublishInterval, Duration alertsEvery,
+                           String knownAppVersion) {
 
         public static Settings defaults() {
             return new Settings(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60),
-                    Duration.ofSeconds(2), Duration.ofMillis(25), null);
+                    Duration.ofSeconds(2), Duration.ofMillis(25), Duration.ofSeconds(1), null);
         }
 
-        public Settings withMinPublishInterval(Duration interval) {
-            return new Settings(heartbeatEvery, volumesEvery, failedRunsEvery, tickEvery, interval, knownAppVersion);
+        /** Publishes and evaluates the alerts after every change: for the headless command and for tests. */
+        public Settings immediate() {
+            return new Settings(heartbeatEvery, volumesEvery, failedRunsEvery, tickEvery, Duration.ZERO,
+                    Duration.ZERO, knownAppVersion);
         }
 
         /** The version the app runs, when the caller knows it better than the platform does. */
         public Settings withKnownAppVersion(String version) {
-            return new Settings(heartbeatEvery, volumesEvery, failedRunsEvery, tickEvery, minPublishInterval, version);
+            return new Settings(heartbeatEvery, volumesEvery, failedRunsEvery, tickEvery, minPublishInterval,
+                    alertsEvery, version);
         }
     }
 
@@ -76,6 +80,9 @@ public final class FleetEngine implements AutoCloseable {
     private boolean dirty = true;
     private boolean publishScheduled;
     private long lastPublishNanos;
+    private long lastAlertsNanos;
+    private boolean alertsEvaluated;
+    private AppVersion appVersion;
 
     public FleetEngine(FleetSources sources, BackgroundExecutor executor, Clock clock, AlertCenter alerts,
                        BackendHealthMonitor health, Settings settings) {
@@ -92,7 +99,8 @@ public final class FleetEngine implements AutoCloseable {
         feeds.put(FleetFeed.HEARTBEATS, FeedStatus.initial(FleetFeed.HEARTBEATS, sources.heartbeats() != null));
         feeds.put(FleetFeed.FAILED_RUNS, FeedStatus.initial(FleetFeed.FAILED_RUNS, sources.failedRuns() != null));
         this.drain = new CoalescingTask(executor, this::drain);
-        this.latest = new FleetSnapshot(clock.instant(), 0, List.of(), List.of(), feeds, List.of(), null);
+        this.latest = new FleetSnapshot(clock.instant(), 0, List.of(), List.of(), Set.of(), List.of(), feeds,
+                List.of(), null);
     }
 
     /** Called from the serial task with every published snapshot. */
@@ -105,11 +113,10 @@ public final class FleetEngine implements AutoCloseable {
     }
 
     /**
-     * Starts the watch and the periodic reads. The future completes when the cluster's initial state is in (the
-     * headless command waits for it).
+     * Starts the watch and the periodic reads. The future completes when the cluster's initial state is in.
      */
     public CompletableFuture<Void> start() {
-        CompletableFuture<Void> synced = sources.cluster().start(e -> submit(f -> clusterEvent(f, e)));
+        CompletableFuture<Void> synced = startWatch();
         schedules.add(executor.repeat(this::checkConnection, settings.tickEvery(), settings.tickEvery()));
         if (sources.heartbeats() != null) {
             schedules.add(executor.repeat(this::readHeartbeats, Duration.ZERO, settings.heartbeatEvery()));
@@ -117,10 +124,18 @@ public final class FleetEngine implements AutoCloseable {
         if (sources.failedRuns() != null || sources.appVersion() != null) {
             schedules.add(executor.repeat(this::readPlatform, Duration.ZERO, settings.failedRunsEvery()));
         }
-        return synced.thenRun(() -> {
-            submit(f -> { });
-            schedules.add(executor.repeat(this::readVolumes, Duration.ZERO, settings.volumesEvery()));
-        });
+        return synced.thenRun(() -> schedules.add(executor.repeat(this::readVolumes, Duration.ZERO,
+                settings.volumesEvery())));
+    }
+
+    /**
+     * Starts only the watch, for a caller that reads the other feeds itself ({@link #readHeartbeats()},
+     * {@link #readVolumes()}). The future completes when the cluster's initial state has been folded in and
+     * published, so that a volume read right after it knows every worker's node.
+     */
+    public CompletableFuture<Void> startWatch() {
+        return sources.cluster().start(e -> submit(f -> clusterEvent(f, e)))
+                .thenCompose(synced -> snapshotNow()).thenApply(snapshot -> null);
     }
 
     /** The current detail of one pod, or empty when it is gone. */
@@ -230,16 +245,22 @@ public final class FleetEngine implements AutoCloseable {
         Instant now = clock.instant();
         fold.refresh();
         List<Worker> workers = fold.workers();
-        AppVersion app = AppVersion.resolve(settings.knownAppVersion() != null ? settings.knownAppVersion()
-                : platformAppVersion, workers);
-        FleetSnapshot snapshot = new FleetSnapshot(now, fold.clusterEvents(), workers, fold.namespaces(), feeds,
-                fold.notices(), app);
+        long nanos = System.nanoTime();
+        if (!alertsEvaluated || nanos - lastAlertsNanos >= settings.alertsEvery().toNanos()) {
+            // alerts (and the app version they compare with) are a pass over every row: once a second is enough
+            appVersion = AppVersion.resolve(settings.knownAppVersion() != null ? settings.knownAppVersion()
+                    : platformAppVersion, workers);
+            alerts.reconcile(FleetAlerts.KINDS, FleetAlerts.evaluate(workers, key -> fold.restartsRising(key, now),
+                    appVersion, now));
+            lastAlertsNanos = nanos;
+            alertsEvaluated = true;
+        }
+        FleetSnapshot snapshot = new FleetSnapshot(now, fold.clusterEvents(), workers, fold.takeChanged(),
+                fold.takeRemoved(), fold.namespaces(), feeds, fold.notices(), appVersion);
         latest = snapshot;
         nodes = fold.nodes();
         dirty = false;
         lastPublishNanos = System.nanoTime();
-        alerts.reconcile(FleetAlerts.KINDS, FleetAlerts.evaluate(workers, key -> fold.restartsRising(key, now), app,
-                now));
         for (Consumer<FleetSnapshot> l : listeners) {
             try {
                 l.accept(snapshot);

@@ -68,6 +68,8 @@ final class FleetFold implements WorkerRows.Context {
     private final Set<String> dirtyNamespaces = new HashSet<>();
     private final Map<String, NamespaceSummary> summaries = new TreeMap<>();
     private List<Worker> rowList = List.of();
+    private final Map<String, Worker> changedRows = new HashMap<>();
+    private final Set<String> removedRows = new HashSet<>();
     private List<NamespaceSummary> summaryList = List.of();
     private boolean rowsChanged;
     private boolean summariesChanged;
@@ -98,7 +100,7 @@ final class FleetFold implements WorkerRows.Context {
         } else if (e instanceof WorkloadDeleted d) {
             Map<String, WorkloadState> in = workloads.get(d.namespace());
             if (in != null) {
-                in.remove(new WorkloadState(d.kind(), d.namespace(), d.name(), null, null).key());
+                in.remove(WorkloadState.key(d.kind(), d.namespace(), d.name()));
             }
             dirtyNamespaces.add(d.namespace());
         } else if (e instanceof RevisionChanged c) {
@@ -199,6 +201,8 @@ final class FleetFold implements WorkerRows.Context {
             Worker before = rows.get(key);
             if (!next.equals(before)) {
                 rows.put(key, next);
+                changedRows.put(key, next);
+                removedRows.remove(key);
                 rowsChanged = true;
                 dirtyNamespaces.add(p.namespace());
             }
@@ -226,6 +230,20 @@ final class FleetFold implements WorkerRows.Context {
 
     List<Worker> workers() {
         return rowList;
+    }
+
+    /** The rows added or changed since the last call; then forgets them. */
+    List<Worker> takeChanged() {
+        List<Worker> out = List.copyOf(changedRows.values());
+        changedRows.clear();
+        return out;
+    }
+
+    /** The keys of the rows removed since the last call; then forgets them. */
+    Set<String> takeRemoved() {
+        Set<String> out = Set.copyOf(removedRows);
+        removedRows.clear();
+        return out;
     }
 
     List<NamespaceSummary> namespaces() {
@@ -351,6 +369,8 @@ final class FleetFold implements WorkerRows.Context {
         }
         unindex(p);
         rows.remove(key);
+        changedRows.remove(key);
+        removedRows.add(key);
         rowsChanged = true;
         restarts.forget(key);
         volumes.remove(key);
@@ -458,7 +478,7 @@ final class FleetFold implements WorkerRows.Context {
         return switch (e.objectKind()) {
             case "Pod" -> pods.containsKey(Worker.key(ns, e.objectName()));
             case "Deployment", "StatefulSet" -> workloads.getOrDefault(ns, Map.of())
-                    .containsKey(e.objectKind() + ":" + ns + "/" + e.objectName());
+                    .containsKey(WorkloadState.key(e.objectKind(), ns, e.objectName()));
             case "ReplicaSet" -> revisions.containsKey(ns + "/" + e.objectName());
             default -> false;
         };

@@ -6,22 +6,27 @@ import dev.pitwall.model.Worker;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The whole fleet at one moment, immutable: built off the FX thread by the fold, shown by the views and printed by
- * the CLI. Rows that did not change between two snapshots are the same objects, so a consumer can tell changed rows
- * by identity.
+ * the CLI. Rows that did not change between two snapshots are the same objects, and each snapshot says which rows
+ * changed since the one before, so that a consumer of every snapshot can keep its own view up to date incrementally.
  *
  * @param clusterEvents how many cluster events have been folded in (a progress counter; the benchmark uses it)
+ * @param changed       the workers added or changed since the previous snapshot (all of them in the first one)
+ * @param removed       the keys of the workers gone since the previous snapshot
  * @param notices       problems that belong to no row: unreadable heartbeats, heartbeats of unknown workers, ...
  * @param appVersion    the version workers must run, or null when unknown
  */
-public record FleetSnapshot(Instant asOf, long clusterEvents, List<Worker> workers,
-                            List<NamespaceSummary> namespaces, Map<FleetFeed, FeedStatus> feeds,
+public record FleetSnapshot(Instant asOf, long clusterEvents, List<Worker> workers, List<Worker> changed,
+                            Set<String> removed, List<NamespaceSummary> namespaces, Map<FleetFeed, FeedStatus> feeds,
                             List<String> notices, AppVersion appVersion) {
 
     public FleetSnapshot {
         workers = List.copyOf(workers);
+        changed = List.copyOf(changed);
+        removed = Set.copyOf(removed);
         namespaces = List.copyOf(namespaces);
         feeds = Map.copyOf(feeds);
         notices = List.copyOf(notices);

@@ -10,6 +10,10 @@ package dev.pitwall.ops.fleet;
 public record WorkloadState(String kind, String namespace, String name, Integer desired, Integer ready) {
 
     public String key() {
+        return key(kind, namespace, name);
+    }
+
+    public static String key(String kind, String namespace, String name) {
         return kind + ":" + namespace + "/" + name;
     }
 }
