@@ -1,5 +1,6 @@
 package dev.pitwall.cli;
 
+import dev.pitwall.model.Alert;
 import dev.pitwall.model.BackendStatus;
 import dev.pitwall.model.Worker;
 import dev.pitwall.ops.fleet.FeedStatus;
@@ -28,7 +29,8 @@ final class FleetTable {
                 new Column("POD", Worker::pod),
                 new Column("WORKLOAD", w -> orDash(w.workload())),
                 new Column("GROUP", w -> orDash(w.group())),
-                new Column("PHASE", w -> orDash(w.phase()) + (w.waitingReason() == null ? "" : "/" + w.waitingReason())),
+                new Column("PHASE", w -> orDash(w.phase())
+                        + (w.waitingReason() == null ? "" : "/" + w.waitingReason())),
                 new Column("READY", w -> w.ready() == null ? "-" : w.ready() ? "yes" : "no"),
                 new Column("RESTARTS", w -> w.restarts() == null ? "-" : w.restarts().toString()),
                 new Column("REV", w -> w.revision() == null ? "-" : w.revision().toString()),
@@ -65,6 +67,12 @@ final class FleetTable {
         out.println(rows.size() + (rows.size() == 1 ? " worker pod in " : " worker pods in ") + s.namespaces().size()
                 + (s.namespaces().size() == 1 ? " namespace" : " namespaces"));
 
+        if (!s.alerts().isEmpty()) {
+            out.println();
+            out.println("Alerts:");
+            s.alerts().forEach(a -> out.println("  " + (a.severity() == Alert.Severity.CRITICAL ? "CRITICAL" : "WARNING ")
+                    + "  " + a.subject() + ": " + a.message()));
+        }
         List<String> unknown = new ArrayList<>();
         for (Worker w : rows) {
             w.unknowns().forEach((field, reason) -> unknown.add("  " + w.key() + "  " + field + ": " + reason));

@@ -52,9 +52,11 @@ public final class ClusterHandlers {
         pods = new Forwarding<>(p -> true, p -> new PodChanged(PodStates.from(p)),
                 p -> new PodDeleted(KubeObjects.namespaceOf(p.getMetadata()), p.getMetadata().getName()));
         deployments = new Forwarding<>(d -> true, d -> new WorkloadChanged(KubeObjects.deployment(d)),
-                d -> new WorkloadDeleted("Deployment", KubeObjects.namespaceOf(d.getMetadata()), d.getMetadata().getName()));
+                d -> new WorkloadDeleted("Deployment", KubeObjects.namespaceOf(d.getMetadata()),
+                        d.getMetadata().getName()));
         statefulSets = new Forwarding<>(s -> true, s -> new WorkloadChanged(KubeObjects.statefulSet(s)),
-                s -> new WorkloadDeleted("StatefulSet", KubeObjects.namespaceOf(s.getMetadata()), s.getMetadata().getName()));
+                s -> new WorkloadDeleted("StatefulSet", KubeObjects.namespaceOf(s.getMetadata()),
+                        s.getMetadata().getName()));
         replicaSets = new Forwarding<>(r -> true, r -> new RevisionChanged(KubeObjects.replicaSet(r)),
                 r -> new RevisionDeleted(KubeObjects.namespaceOf(r.getMetadata()), r.getMetadata().getName()));
         controllerRevisions = new Forwarding<>(ClusterHandlers::ownedByStatefulSet,

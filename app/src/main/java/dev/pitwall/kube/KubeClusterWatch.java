@@ -18,8 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * The fleet's cluster watch: informers on worker pods, Deployments, StatefulSets and ReplicaSets (filtered by the
- * worker label), ControllerRevisions and Events (which carry no worker label; filtered by owner and involved kind), and,
- * with a namespace selector, on the labelled namespaces.
+ * worker label), ControllerRevisions and Events (which carry no worker label; filtered by owner and involved
+ * kind), and, with a namespace selector, on the labelled namespaces.
  *
  * <p>Namespaces: when the profile only names namespaces, each kind is watched per named namespace; otherwise each kind
  * is watched cluster-wide (one watch per kind however many namespaces) and objects outside the selected namespaces are

@@ -73,8 +73,12 @@ class ConsoleFleetTest {
             app.show(new Stage());
         });
 
-        Await.until("two workers in the Fleet table", WAIT, () -> robot.lookup(".fleet-table").tryQuery()
-                .map(t -> ((TableView<?>) t).getItems().size() == 2).orElse(false));
+        Await.until("two workers in the Fleet table", WAIT, () -> {
+            int[] size = new int[1];
+            robot.interact(() -> size[0] = robot.lookup(".fleet-table").tryQuery()
+                    .map(t -> ((TableView<?>) t).getItems().size()).orElse(0));
+            return size[0] == 2;
+        });
         Await.until("the crash-loop in the header", WAIT, () -> robot.lookup("#alertsButton").queryAs(Button.class)
                 .getText().startsWith("\u2716 1 critical"));
         Await.until("Kubernetes connected in the status bar", WAIT, () -> robot.lookup("#status-kubernetes")

@@ -198,6 +198,7 @@ class FleetCommandTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("NAMESPACE").contains("activepieces-worker-globex-0")
                 .contains("3 worker pods in 2 namespaces")
+                .contains("CRITICAL  ap-shared/activepieces-worker-7d4c8-k2x9q: crash-looping (CrashLoopBackOff, 7 restarts")
                 .contains("ap-shared/stray-worker  phase: the pod has no status yet")
                 .contains("ap-shared/stray-worker  workload: the pod has no owner")
                 .contains("ap-dedicated-globex/activepieces-worker-globex-0  volume: kubelet reports no volume cache")

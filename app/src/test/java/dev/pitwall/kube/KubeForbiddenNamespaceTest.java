@@ -59,7 +59,8 @@ class KubeForbiddenNamespaceTest {
         try (PooledExecutor executor = new PooledExecutor(2);
              FleetEngine engine = new FleetEngine(new FleetSources(watch, new KubeletVolumeStats(client), null, null,
                      null), executor, Clock.systemUTC(), new AlertCenter(Clock.systemUTC(), 100),
-                     new BackendHealthMonitor(profile, List.of(), Clock.systemUTC()), FleetEngine.Settings.defaults())) {
+                     new BackendHealthMonitor(profile, List.of(), Clock.systemUTC()),
+                     FleetEngine.Settings.defaults())) {
             engine.start().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).join();
 
             NamespaceSummary teamB = Await.value("team-b forbidden", WAIT, () -> summary(engine, "team-b"),

@@ -29,7 +29,8 @@ public record EnvVar(String name, String value, Kind kind, String from) {
 
     /** A literal value, masked when the name contains KEY, TOKEN, PASSWORD or SECRET. */
     public static EnvVar literal(String name, String value) {
-        return looksSecret(name) ? new EnvVar(name, null, Kind.MASKED, null) : new EnvVar(name, value, Kind.LITERAL, null);
+        return looksSecret(name) ? new EnvVar(name, null, Kind.MASKED, null)
+                : new EnvVar(name, value, Kind.LITERAL, null);
     }
 
     public static EnvVar reference(String name, Kind kind, String from) {

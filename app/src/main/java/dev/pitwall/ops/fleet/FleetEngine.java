@@ -1,5 +1,6 @@
 package dev.pitwall.ops.fleet;
 
+import dev.pitwall.model.Alert;
 import dev.pitwall.model.BackendKind;
 import dev.pitwall.model.Worker;
 import dev.pitwall.ops.alert.AlertCenter;
@@ -35,26 +36,35 @@ import java.util.function.Function;
  */
 public final class FleetEngine implements AutoCloseable {
 
-    /** How often each feed is read, the least time between two snapshots, and between two alert evaluations. */
+    /**
+     * How often each feed is read, the least time between two snapshots and between two alert evaluations, how much
+     * volume history a forecast needs, and the app version when the caller knows it.
+     */
     public record Settings(Duration heartbeatEvery, Duration volumesEvery, Duration failedRunsEvery,
                            Duration tickEvery, Duration minPublishInterval, Duration alertsEvery,
-                           String knownAppVersion) {
+                           ForecastRule forecast, String knownAppVersion) {
 
         public static Settings defaults() {
             return new Settings(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(60),
-                    Duration.ofSeconds(2), Duration.ofMillis(25), Duration.ofSeconds(1), null);
+                    Duration.ofSeconds(2), Duration.ofMillis(25), Duration.ofSeconds(1), ForecastRule.DEFAULT, null);
         }
 
         /** Publishes and evaluates the alerts after every change: for the headless command and for tests. */
         public Settings immediate() {
             return new Settings(heartbeatEvery, volumesEvery, failedRunsEvery, tickEvery, Duration.ZERO,
-                    Duration.ZERO, knownAppVersion);
+                    Duration.ZERO, forecast, knownAppVersion);
+        }
+
+        /** Kubelet stats every {@code every}, forecasts by {@code rule} (a demo running time fast reads more often). */
+        public Settings withVolumeSampling(Duration every, ForecastRule rule) {
+            return new Settings(heartbeatEvery, every, failedRunsEvery, tickEvery, minPublishInterval, alertsEvery,
+                    rule, knownAppVersion);
         }
 
         /** The version the app runs, when the caller knows it better than the platform does. */
         public Settings withKnownAppVersion(String version) {
             return new Settings(heartbeatEvery, volumesEvery, failedRunsEvery, tickEvery, minPublishInterval,
-                    alertsEvery, version);
+                    alertsEvery, forecast, version);
         }
     }
 
@@ -83,6 +93,7 @@ public final class FleetEngine implements AutoCloseable {
     private long lastAlertsNanos;
     private boolean alertsEvaluated;
     private AppVersion appVersion;
+    private List<Alert> fleetAlerts = List.of();
 
     public FleetEngine(FleetSources sources, BackgroundExecutor executor, Clock clock, AlertCenter alerts,
                        BackendHealthMonitor health, Settings settings) {
@@ -93,14 +104,14 @@ public final class FleetEngine implements AutoCloseable {
         this.health = health;
         this.settings = settings;
         this.fold = new FleetFold(sources.heartbeats() == null ? "no Redis in this profile" : null,
-                sources.failedRuns() == null ? "platform not configured" : null);
+                sources.failedRuns() == null ? "platform not configured" : null, settings.forecast());
         feeds.put(FleetFeed.CLUSTER, FeedStatus.initial(FleetFeed.CLUSTER, true));
         feeds.put(FleetFeed.VOLUME_STATS, FeedStatus.initial(FleetFeed.VOLUME_STATS, true));
         feeds.put(FleetFeed.HEARTBEATS, FeedStatus.initial(FleetFeed.HEARTBEATS, sources.heartbeats() != null));
         feeds.put(FleetFeed.FAILED_RUNS, FeedStatus.initial(FleetFeed.FAILED_RUNS, sources.failedRuns() != null));
         this.drain = new CoalescingTask(executor, this::drain);
-        this.latest = new FleetSnapshot(clock.instant(), 0, List.of(), List.of(), Set.of(), List.of(), feeds,
-                List.of(), null);
+        this.latest = new FleetSnapshot(clock.instant(), 0, List.of(), List.of(), Set.of(), List.of(), List.of(),
+                feeds, List.of(), null);
     }
 
     /** Called from the serial task with every published snapshot. */
@@ -250,13 +261,13 @@ public final class FleetEngine implements AutoCloseable {
             // alerts (and the app version they compare with) are a pass over every row: once a second is enough
             appVersion = AppVersion.resolve(settings.knownAppVersion() != null ? settings.knownAppVersion()
                     : platformAppVersion, workers);
-            alerts.reconcile(FleetAlerts.KINDS, FleetAlerts.evaluate(workers, key -> fold.restartsRising(key, now),
-                    appVersion, now));
+            fleetAlerts = FleetAlerts.evaluate(workers, key -> fold.restartsRising(key, now), appVersion, now);
+            alerts.reconcile(FleetAlerts.KINDS, fleetAlerts);
             lastAlertsNanos = nanos;
             alertsEvaluated = true;
         }
         FleetSnapshot snapshot = new FleetSnapshot(now, fold.clusterEvents(), workers, fold.takeChanged(),
-                fold.takeRemoved(), fold.namespaces(), feeds, fold.notices(), appVersion);
+                fold.takeRemoved(), fold.namespaces(), fleetAlerts, feeds, fold.notices(), appVersion);
         latest = snapshot;
         nodes = fold.nodes();
         dirty = false;

@@ -54,6 +54,7 @@ final class FleetFold implements WorkerRows.Context {
     private boolean heartbeatsRead;
     private List<String> heartbeatProblems = List.of();
     private final List<String> scopeNotices = new ArrayList<>();
+    private final ForecastRule forecast;
     private final Map<String, VolumeHistory> volumes = new HashMap<>();
     private final Map<String, String> volumeGaps = new HashMap<>();
     private boolean volumesRead;
@@ -79,9 +80,11 @@ final class FleetFold implements WorkerRows.Context {
     /**
      * @param heartbeatsAbsent why there are no heartbeats (no Redis in the profile), or null when there is a source
      * @param failedRunsAbsent why there are no failed-run counts, or null when there is a source
+     * @param forecast         how much volume history a forecast needs
      */
-    FleetFold(String heartbeatsAbsent, String failedRunsAbsent) {
+    FleetFold(String heartbeatsAbsent, String failedRunsAbsent, ForecastRule forecast) {
         this.heartbeatsAbsent = heartbeatsAbsent;
+        this.forecast = forecast;
         this.failedRunsGap = failedRunsAbsent != null ? failedRunsAbsent : "waiting for the platform";
     }
 
@@ -155,7 +158,8 @@ final class FleetFold implements WorkerRows.Context {
             if (u == null) {
                 volumeGaps.put(key, "kubelet reports no volume " + p.cacheVolume());
             } else {
-                volumes.computeIfAbsent(key, k -> new VolumeHistory()).add(now, u.usedBytes(), u.capacityBytes());
+                volumes.computeIfAbsent(key, k -> new VolumeHistory(forecast))
+                        .add(now, u.usedBytes(), u.capacityBytes());
                 volumeGaps.remove(key);
             }
             dirtyPods.add(key);

@@ -1,5 +1,6 @@
 package dev.pitwall.ops.fleet;
 
+import dev.pitwall.model.Alert;
 import dev.pitwall.model.NamespaceSummary;
 import dev.pitwall.model.Worker;
 
@@ -16,18 +17,21 @@ import java.util.Set;
  * @param clusterEvents how many cluster events have been folded in (a progress counter; the benchmark uses it)
  * @param changed       the workers added or changed since the previous snapshot (all of them in the first one)
  * @param removed       the keys of the workers gone since the previous snapshot
+ * @param alerts        the fleet's alert conditions at the last evaluation (at most a second old); the AlertCenter
+ *                      keeps them with their history
  * @param notices       problems that belong to no row: unreadable heartbeats, heartbeats of unknown workers, ...
  * @param appVersion    the version workers must run, or null when unknown
  */
 public record FleetSnapshot(Instant asOf, long clusterEvents, List<Worker> workers, List<Worker> changed,
-                            Set<String> removed, List<NamespaceSummary> namespaces, Map<FleetFeed, FeedStatus> feeds,
-                            List<String> notices, AppVersion appVersion) {
+                            Set<String> removed, List<NamespaceSummary> namespaces, List<Alert> alerts,
+                            Map<FleetFeed, FeedStatus> feeds, List<String> notices, AppVersion appVersion) {
 
     public FleetSnapshot {
         workers = List.copyOf(workers);
         changed = List.copyOf(changed);
         removed = Set.copyOf(removed);
         namespaces = List.copyOf(namespaces);
+        alerts = List.copyOf(alerts);
         feeds = Map.copyOf(feeds);
         notices = List.copyOf(notices);
     }

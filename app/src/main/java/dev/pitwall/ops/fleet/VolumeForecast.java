@@ -9,8 +9,6 @@ import java.util.List;
  */
 public final class VolumeForecast {
 
-    public static final int MIN_SAMPLES = 5;
-    public static final Duration MIN_SPAN = Duration.ofMinutes(2);
     /** Fitted growth over the sampled span below this many bytes counts as flat: kubelet figures jitter a little. */
     static final long FLAT_FLOOR_BYTES = 1024 * 1024;
     /** ... or below this share of the capacity, for large volumes. */
@@ -31,13 +29,13 @@ public final class VolumeForecast {
         }
     }
 
-    /** Fits {@code samples} (oldest first) of a volume of {@code capacityBytes}. */
-    public static Result fit(List<VolumeSample> samples, long capacityBytes) {
+    /** Fits {@code samples} (oldest first) of a volume of {@code capacityBytes}, if the rule's history is there. */
+    public static Result fit(List<VolumeSample> samples, long capacityBytes, ForecastRule rule) {
         int n = samples.size();
         Duration span = n < 2 ? Duration.ZERO : Duration.between(samples.get(0).at(), samples.get(n - 1).at());
-        if (n < MIN_SAMPLES || span.compareTo(MIN_SPAN) < 0) {
-            return Result.none("forecast needs " + MIN_SAMPLES + " samples over " + MIN_SPAN.toMinutes()
-                    + " min (have " + n + " over " + span.toSeconds() + " s)");
+        if (n < rule.minSamples() || span.compareTo(rule.minSpan()) < 0) {
+            return Result.none("forecast needs " + rule.minSamples() + " samples over " + span(rule.minSpan())
+                    + " (have " + n + " over " + span.toSeconds() + " s)");
         }
         long t0 = samples.get(0).at().toEpochMilli();
         double meanX = 0;
@@ -67,5 +65,9 @@ public final class VolumeForecast {
         long last = samples.get(n - 1).usedBytes();
         long left = Math.max(0, capacityBytes - last);
         return new Result(slope, (long) Math.ceil(left / slope), null);
+    }
+
+    private static String span(Duration d) {
+        return d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
     }
 }

@@ -1,6 +1,5 @@
 package dev.pitwall.ops.fleet;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,10 +13,10 @@ final class VolumeHistory {
 
     /** An hour of samples at the 30 s kubelet cadence: what the detail chart shows. */
     static final int CAPACITY = 120;
-    static final Duration FORECAST_WINDOW = Duration.ofMinutes(15);
     /** A drop larger than this share of the capacity starts a new fill. */
     private static final double DROP_SHARE = 0.01;
 
+    private final ForecastRule rule;
     private final long[] times = new long[CAPACITY];
     private final long[] used = new long[CAPACITY];
     private int start;
@@ -25,6 +24,10 @@ final class VolumeHistory {
     private long capacityBytes;
     /** Index (counted from the oldest kept sample) of the first sample after the last drop. */
     private int fillStart;
+
+    VolumeHistory(ForecastRule rule) {
+        this.rule = rule;
+    }
 
     void add(Instant at, long usedBytes, long capacity) {
         long ms = at.toEpochMilli();
@@ -66,14 +69,14 @@ final class VolumeHistory {
     VolumeForecast.Result forecast() {
         List<VolumeSample> window = new ArrayList<>();
         if (size > 0) {
-            long from = times[index(size - 1)] - FORECAST_WINDOW.toMillis();
+            long from = times[index(size - 1)] - rule.window().toMillis();
             for (int i = fillStart; i < size; i++) {
                 if (times[index(i)] >= from) {
                     window.add(sample(i));
                 }
             }
         }
-        return VolumeForecast.fit(window, capacityBytes);
+        return VolumeForecast.fit(window, capacityBytes, rule);
     }
 
     private VolumeSample sample(int i) {

@@ -120,7 +120,7 @@ final class WorkerRows {
             unknowns.put(Worker.GROUP, GROUP_ENV + " may be set through " + String.join(", ", p.envFrom()));
             return null;
         }
-        if (g == null || (g.kind() == EnvVar.Kind.LITERAL && (g.value() == null || g.value().isBlank()))) {
+        if (g == null || isBlankLiteral(g)) {
             return NamespaceSummary.SHARED;
         }
         if (g.kind() == EnvVar.Kind.LITERAL) {
@@ -174,7 +174,7 @@ final class WorkerRows {
             if (env == null && !p.envFrom().isEmpty()) {
                 unknowns.put(Worker.EXECUTION_MODE, MODE_ENV + " may be set through " + String.join(", ", p.envFrom())
                         + " and no heartbeat reports it");
-            } else if (env == null || (env.kind() == EnvVar.Kind.LITERAL && (env.value() == null || env.value().isBlank()))) {
+            } else if (env == null || isBlankLiteral(env)) {
                 unknowns.put(Worker.EXECUTION_MODE, MODE_ENV + " is not set on the pod (the app's mode applies) "
                         + "and no heartbeat reports one");
             } else if (env.kind() == EnvVar.Kind.LITERAL) {
@@ -188,6 +188,10 @@ final class WorkerRows {
             unknowns.put(Worker.EXECUTION_MODE, "unrecognised execution mode '" + mode.raw() + "'");
         }
         return mode;
+    }
+
+    private static boolean isBlankLiteral(EnvVar v) {
+        return v.kind() == EnvVar.Kind.LITERAL && (v.value() == null || v.value().isBlank());
     }
 
     private static VolumeReading volume(PodState p, Context c, Map<String, String> unknowns) {

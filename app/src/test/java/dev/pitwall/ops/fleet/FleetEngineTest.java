@@ -265,6 +265,7 @@ class FleetEngineTest {
     void crashLoopsAreAlertedAndClearedWhenThePodRecovers() {
         cluster.pods(pod("ap-shared", "w-10").restarts(4, "Error").waiting("CrashLoopBackOff").build());
         assertThat(alerts.active()).extracting(Alert::kind).containsExactly(FleetAlerts.CRASH_LOOP);
+        assertThat(engine.latest().alerts()).extracting(Alert::subject).containsExactly("ap-shared/w-10");
         cluster.pods(pod("ap-shared", "w-10").restarts(4, "Error").build());
         assertThat(alerts.active()).isEmpty();
         assertThat(alerts.history()).extracting(AlertCenter.Entry::change)

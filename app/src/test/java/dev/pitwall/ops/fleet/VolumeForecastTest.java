@@ -23,10 +23,14 @@ class VolumeForecastTest {
         return out;
     }
 
+    private static VolumeForecast.Result fit(List<VolumeSample> samples) {
+        return VolumeForecast.fit(samples, 2 * GIB, ForecastRule.DEFAULT);
+    }
+
     @Test
     void aRisingVolumeGetsItsFillRateAndTimeToFull() {
         // 1 GiB used, +30 MiB per 30 s = 1 MiB/s; after 5 samples 1 GiB + 120 MiB used; (2 GiB - that) / 1 MiB/s
-        VolumeForecast.Result r = VolumeForecast.fit(samples(5, GIB, 30L * 1024 * 1024), 2 * GIB);
+        VolumeForecast.Result r = fit(samples(5, GIB, 30L * 1024 * 1024));
         assertThat(r.filling()).isTrue();
         assertThat(r.bytesPerSecond()).isCloseTo(1024 * 1024, within(1.0));
         assertThat(r.secondsToFull()).isEqualTo(1024 - 120);
@@ -36,13 +40,13 @@ class VolumeForecastTest {
     void noisyButRisingSamplesStillFitTheTrend() {
         List<VolumeSample> s = new ArrayList<>(samples(8, GIB, 10L * 1024 * 1024));
         s.set(3, new VolumeSample(s.get(3).at(), s.get(3).usedBytes() + 4 * 1024 * 1024));
-        VolumeForecast.Result r = VolumeForecast.fit(s, 2 * GIB);
+        VolumeForecast.Result r = fit(s);
         assertThat(r.bytesPerSecond()).isCloseTo(10 * 1024 * 1024 / 30.0, within(20_000.0));
     }
 
     @Test
     void aFlatVolumeHasNoForecast() {
-        VolumeForecast.Result r = VolumeForecast.fit(samples(10, GIB, 1000), 2 * GIB);
+        VolumeForecast.Result r = fit(samples(10, GIB, 1000));
         assertThat(r.filling()).isFalse();
         assertThat(r.secondsToFull()).isNull();
         assertThat(r.reason()).isEqualTo("usage is flat");
@@ -50,14 +54,14 @@ class VolumeForecastTest {
 
     @Test
     void aFallingVolumeHasNoForecast() {
-        VolumeForecast.Result r = VolumeForecast.fit(samples(10, GIB, -20L * 1024 * 1024), 2 * GIB);
+        VolumeForecast.Result r = fit(samples(10, GIB, -20L * 1024 * 1024));
         assertThat(r.filling()).isFalse();
         assertThat(r.reason()).isEqualTo("usage is falling");
     }
 
     @Test
     void tooFewSamplesGiveNoForecastWhateverTheTrend() {
-        VolumeForecast.Result four = VolumeForecast.fit(samples(4, GIB, 100L * 1024 * 1024), 2 * GIB);
+        VolumeForecast.Result four = fit(samples(4, GIB, 100L * 1024 * 1024));
         assertThat(four.filling()).isFalse();
         assertThat(four.reason()).contains("needs 5 samples over 2 min").contains("have 4 over 90 s");
     }
@@ -68,12 +72,24 @@ class VolumeForecastTest {
         for (int i = 0; i < 6; i++) {
             quick.add(new VolumeSample(T0.plusSeconds(10L * i), GIB + 50L * 1024 * 1024 * i));
         }
-        assertThat(VolumeForecast.fit(quick, 2 * GIB).filling()).isFalse();
+        assertThat(fit(quick).filling()).isFalse();
+    }
+
+    @Test
+    void aRuleForFastTimeForecastsFromLessHistory() {
+        List<VolumeSample> quick = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            quick.add(new VolumeSample(T0.plusSeconds(2L * i), GIB + 50L * 1024 * 1024 * i));
+        }
+        ForecastRule fast = new ForecastRule(3, java.time.Duration.ofSeconds(4), java.time.Duration.ofMinutes(1));
+        assertThat(VolumeForecast.fit(quick, 2 * GIB, fast).filling()).isTrue();
+        assertThat(fit(quick).reason())
+                .isEqualTo("forecast needs 5 samples over 2 min (have 3 over 4 s)");
     }
 
     @Test
     void theHistoryForecastsOnlyTheFillSinceTheLastBigDrop() {
-        VolumeHistory h = new VolumeHistory();
+        VolumeHistory h = new VolumeHistory(ForecastRule.DEFAULT);
         for (int i = 0; i < 10; i++) {
             h.add(T0.plusSeconds(30L * i), GIB + 50L * 1024 * 1024 * i, 2 * GIB);
         }

@@ -154,8 +154,11 @@ class FleetBench {
                 h.pods().onAdd(current[n][k]);
             }
         }
-        Await.until("10,000 rows in the table", Duration.ofSeconds(60),
-                () -> model.items().size() == NAMESPACES * PODS_PER_NAMESPACE);
+        Await.until("10,000 rows in the table", Duration.ofSeconds(60), () -> {
+            int[] size = new int[1];
+            robot.interact(() -> size[0] = model.items().size());
+            return size[0] == NAMESPACES * PODS_PER_NAMESPACE;
+        });
         long base = engine.latest().clusterEvents();
 
         int total = (int) (RATE * RUN.toSeconds());

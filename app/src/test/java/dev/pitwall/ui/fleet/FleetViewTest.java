@@ -86,12 +86,19 @@ class FleetViewTest {
         return robot.lookup(".fleet-table").queryAs(TableView.class);
     }
 
+    /** The table's lines, read on the FX thread (which changes them). */
+    private List<FleetItem> items(FxRobot robot) {
+        List<FleetItem> out = new java.util.ArrayList<>();
+        robot.interact(() -> out.addAll(table(robot).getItems()));
+        return out;
+    }
+
     private List<String> pods(FxRobot robot) {
-        return table(robot).getItems().stream().map(r -> r.row().worker().pod()).toList();
+        return items(robot).stream().map(r -> r.row().worker().pod()).toList();
     }
 
     private void awaitRows(FxRobot robot, int n) {
-        Await.until(n + " rows", WAIT, () -> table(robot).getItems().size() == n);
+        Await.until(n + " rows", WAIT, () -> items(robot).size() == n);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -105,11 +112,11 @@ class FleetViewTest {
 
         robot.clickOn("#col-restarts");
         Await.until("ascending restarts", WAIT, () -> pods(robot).get(0).equals("activepieces-worker-5d9f-ccccc"));
-        assertThat(table(robot).getItems()).extracting(r -> r.row().worker().restarts()).containsExactly(0, 1, 2, 5, 9);
+        assertThat(items(robot)).extracting(r -> r.row().worker().restarts()).containsExactly(0, 1, 2, 5, 9);
 
         robot.clickOn("#col-restarts");
         Await.until("descending restarts", WAIT, () -> pods(robot).get(0).equals("activepieces-worker-5d9f-bbbbb"));
-        assertThat(table(robot).getItems()).extracting(r -> r.row().worker().restarts()).containsExactly(9, 5, 2, 1, 0);
+        assertThat(items(robot)).extracting(r -> r.row().worker().restarts()).containsExactly(9, 5, 2, 1, 0);
     }
 
     @Test
@@ -122,7 +129,7 @@ class FleetViewTest {
                 column.setVisible(true);
                 table(robot).getSortOrder().setAll(List.of(column));
             });
-            Await.until("sorted by " + c, WAIT, () -> isSorted(table(robot).getItems(), c));
+            Await.until("sorted by " + c, WAIT, () -> isSorted(items(robot), c));
         }
     }
 
@@ -224,14 +231,19 @@ class FleetViewTest {
         robot.clickOn("Namespaces");
         @SuppressWarnings("unchecked")
         TableView<NamespaceRow> namespaces = robot.lookup(".namespaces-table").queryAs(TableView.class);
-        Await.until("3 namespaces", WAIT, () -> namespaces.getItems().size() == 3);
-        NamespaceRow shared = namespaces.getItems().stream().filter(r -> r.name().equals("ap-shared")).findFirst()
-                .orElseThrow();
+        Await.until("3 namespaces", WAIT, () -> {
+            int[] size = new int[1];
+            robot.interact(() -> size[0] = namespaces.getItems().size());
+            return size[0] == 3;
+        });
+        List<NamespaceRow> rows = new java.util.ArrayList<>();
+        robot.interact(() -> rows.addAll(namespaces.getItems()));
+        NamespaceRow shared = rows.stream().filter(r -> r.name().equals("ap-shared")).findFirst().orElseThrow();
         assertThat(shared.kind()).isEqualTo("shared");
         assertThat(shared.workloads()).isEqualTo("activepieces-worker 3/8 \u26A0");
         assertThat(shared.failedRuns()).isEqualTo("unknown: platform not configured");
-        NamespaceRow acme = namespaces.getItems().stream().filter(r -> r.name().equals("ap-dedicated-acme"))
-                .findFirst().orElseThrow();
+        NamespaceRow acme = rows.stream().filter(r -> r.name().equals("ap-dedicated-acme")).findFirst()
+                .orElseThrow();
         assertThat(acme.kind()).isEqualTo("dedicated: wg-acme");
         assertThat(acme.summary().access()).isEqualTo(NamespaceSummary.Access.LIVE);
     }
