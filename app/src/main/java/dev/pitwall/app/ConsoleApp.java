@@ -3,10 +3,16 @@ package dev.pitwall.app;
 import dev.pitwall.app.settings.ProfileStore;
 import dev.pitwall.app.settings.SettingsException;
 import dev.pitwall.app.settings.SettingsStore;
+import dev.pitwall.model.Alert;
 import dev.pitwall.model.ConnectionProfile;
+import dev.pitwall.ops.alert.AlertCenter;
 import dev.pitwall.ops.connect.BackendHealthMonitor;
 import dev.pitwall.ops.exec.PooledExecutor;
+import dev.pitwall.ops.fleet.FleetEngine;
+import dev.pitwall.ui.common.FrameCoalescer;
 import dev.pitwall.ui.common.Fx;
+import dev.pitwall.ui.fleet.FleetScreen;
+import dev.pitwall.ui.fleet.FleetViewModel;
 import dev.pitwall.ui.operations.OperationsPanel;
 import dev.pitwall.ui.operations.OperationsViewModel;
 import dev.pitwall.ui.profile.ProfileEditorDialog;
@@ -22,6 +28,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** Wires the console for one session: executor, health monitor, shell, operations, profile editor. FX thread. */
 final class ConsoleApp {
@@ -38,6 +46,10 @@ final class ConsoleApp {
     private OperationsViewModel operations;
     private ConsoleWindow window;
     private BackendHealthMonitor monitor;
+    /** Every alert of the session, for the header badge now and the incident timeline later. */
+    private final AlertCenter alerts = new AlertCenter(clock, AlertCenter.DEFAULT_HISTORY);
+    /** The fleet engine, built and started in the background when the profile has Kubernetes. */
+    private final CompletableFuture<FleetEngine> fleet = new CompletableFuture<>();
 
     ConsoleApp(Session session, ConsoleOptions options, SettingsStore settingsStore, ProfileStore profileStore,
                Backends backends) {
@@ -83,6 +95,23 @@ final class ConsoleApp {
             }
             executor.repeat(monitor::probeAll, Duration.ZERO, Duration.ofSeconds(10));
         }
+        FrameCoalescer<List<Alert>> alertsToShell = new FrameCoalescer<>(shell::updateAlerts);
+        alerts.addListener(() -> alertsToShell.offer(alerts.active()));
+        if (profile != null && profile.hasKubernetes()) {
+            // the kubeconfig is read and the clients are built off the FX thread
+            executor.supply(() -> {
+                FleetEngine engine = new FleetEngine(backends.fleetSources(profile), executor, clock, alerts, monitor,
+                        FleetEngine.Settings.defaults());
+                engine.start();
+                return engine;
+            }).whenComplete((engine, error) -> {
+                if (error == null) {
+                    fleet.complete(engine);
+                } else {
+                    fleet.completeExceptionally(error);
+                }
+            });
+        }
         return window;
     }
 
@@ -117,10 +146,14 @@ final class ConsoleApp {
     }
 
     void close() {
+        fleet.thenAccept(FleetEngine::close);
         executor.close();
     }
 
     private javafx.scene.Node createScreen(Screen screen) {
+        if (screen == Screen.FLEET && session.hasProfile() && session.profile().hasKubernetes()) {
+            return fleetScreen();
+        }
         if (replayScreens.handles(screen)) {
             return replayScreens.create(screen);
         }
@@ -168,6 +201,25 @@ final class ConsoleApp {
         } catch (IllegalArgumentException | Launcher.NoProfileException e) {
             return new PlaceholderPane(Screen.TRUST, e.getMessage());
         }
+    }
+
+    /** A placeholder until the engine is built, then the Fleet screen (or why it could not be). */
+    private javafx.scene.Node fleetScreen() {
+        javafx.scene.layout.StackPane slot = new javafx.scene.layout.StackPane(new PlaceholderPane(Screen.FLEET,
+                "Connecting to the cluster\u2026"));
+        fleet.whenComplete((engine, error) -> Fx.run(() -> slot.getChildren().setAll(error == null
+                ? FleetScreen.create(new FleetViewModel(engine, executor, ZoneId.systemDefault()),
+                ZoneId.systemDefault())
+                : new PlaceholderPane(Screen.FLEET, "Cannot watch the fleet: " + rootMessage(error)))));
+        return slot;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private void saveTheme(Theme theme) {

@@ -5,6 +5,7 @@ import dev.pitwall.app.settings.ProfileStore;
 import dev.pitwall.app.settings.SettingsException;
 import dev.pitwall.app.settings.SettingsStore;
 import dev.pitwall.cli.Command;
+import dev.pitwall.cli.FleetCommand;
 import dev.pitwall.cli.ParsedArgs;
 import dev.pitwall.cli.QueuesCommand;
 import dev.pitwall.cli.ReplayCommand;
@@ -134,6 +135,7 @@ public final class Launcher {
         return List.of(
                 new DemoCommand(demoStop, global),
                 new StatusCommand(profile, backends.probes()),
+                new FleetCommand(profile, backends::fleetSources, Clock.systemUTC()),
                 new QueuesCommand(profile, backends::queueBackend, Clock.systemUTC()),
                 new RunsCommand(() -> backends.platformRuns(profile.get()), Clock.systemUTC()),
                 new ReplayCommand(() -> backends.platformRuns(profile.get()),

@@ -1,9 +1,14 @@
 package dev.pitwall.ui.shell;
 
+import dev.pitwall.model.Alert;
 import dev.pitwall.model.BackendKind;
 import javafx.fxml.FXML;
+import javafx.geometry.Side;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -11,6 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -31,6 +37,8 @@ public final class ShellView {
     @FXML private StackPane operationsSlot;
     @FXML private HBox indicators;
     @FXML private Label messageLabel;
+    @FXML private Button alertsButton;
+    private ContextMenu alertsMenu;
 
     public ShellView(ShellViewModel model, ScreenFactory screens, Node operationsPanel, ZoneId zone) {
         this.model = model;
@@ -42,6 +50,22 @@ public final class ShellView {
     @FXML
     private void onProfiles() {
         model.editProfile();
+    }
+
+    @FXML
+    private void onAlerts() {
+        if (alertsMenu == null) {
+            ListView<Alert> list = new ListView<>(model.alerts());
+            list.setId("alerts-list");
+            list.setPrefSize(720, 360);
+            list.setCellFactory(l -> new AlertCell(zone));
+            list.setPlaceholder(new Label(ShellViewModel.NO_ALERTS));
+            list.setAccessibleText("Active alerts");
+            CustomMenuItem item = new CustomMenuItem(list, false);
+            alertsMenu = new ContextMenu(item);
+            alertsMenu.getStyleClass().add("alerts-menu");
+        }
+        alertsMenu.show(alertsButton, Side.BOTTOM, 0, 0);
     }
 
     @FXML
@@ -72,6 +96,17 @@ public final class ShellView {
             indicators.getChildren().add(new BackendIndicator(model.statusProperty(kind), zone));
         }
         messageLabel.textProperty().bind(model.messageProperty());
+
+        alertsButton.textProperty().bind(model.alertSummaryProperty());
+        alertsButton.accessibleTextProperty().bind(model.alertSummaryProperty().map(t -> "Alerts: " + t));
+        showAlertLevel(model.alertLevelProperty().get());
+        model.alertLevelProperty().addListener((obs, old, level) -> showAlertLevel(level));
+    }
+
+    private void showAlertLevel(Alert.Severity level) {
+        alertsButton.getStyleClass().removeAll("alerts-critical", "alerts-warning", "alerts-none");
+        alertsButton.getStyleClass().add(level == null ? "alerts-none"
+                : level == Alert.Severity.CRITICAL ? "alerts-critical" : "alerts-warning");
     }
 
     private void showScreen(Screen screen) {
@@ -109,6 +144,30 @@ public final class ShellView {
                 setId("nav-" + item.id());
                 setAccessibleText(item.title() + ", shortcut Control " + item.shortcutDigit());
             }
+        }
+    }
+
+    /** One alert in the list: icon and severity in words, subject, message, since when. */
+    private static final class AlertCell extends ListCell<Alert> {
+        private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
+        private final ZoneId zone;
+
+        AlertCell(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        @Override
+        protected void updateItem(Alert a, boolean empty) {
+            super.updateItem(a, empty);
+            getStyleClass().removeAll("status-danger", "status-warning");
+            if (empty || a == null) {
+                setText(null);
+                return;
+            }
+            boolean critical = a.severity() == Alert.Severity.CRITICAL;
+            getStyleClass().add(critical ? "status-danger" : "status-warning");
+            setText((critical ? "\u2716 CRITICAL  " : "\u26A0 WARNING  ") + a.subject() + ": " + a.message()
+                    + (a.raisedAt() == null ? "" : "  (since " + HMS.format(a.raisedAt().atZone(zone)) + ")"));
         }
     }
 }

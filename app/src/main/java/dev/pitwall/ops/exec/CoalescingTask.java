@@ -1,0 +1,56 @@
+package dev.pitwall.ops.exec;
+
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs one piece of work on a {@link BackgroundExecutor}, never twice at the same time, however often it is requested:
+ * requests that arrive while it runs collapse into one more run. The work must look for what is new itself (drain a
+ * queue, take the latest value).
+ */
+public final class CoalescingTask {
+
+    private static final int IDLE = 0;
+    private static final int RUNNING = 1;
+    private static final int RUN_AGAIN = 2;
+
+    private final BackgroundExecutor executor;
+    private final Runnable work;
+    private final AtomicInteger state = new AtomicInteger(IDLE);
+
+    public CoalescingTask(BackgroundExecutor executor, Runnable work) {
+        this.executor = executor;
+        this.work = work;
+    }
+
+    /** From any thread: make sure the work runs (again) soon. */
+    public void request() {
+        int s;
+        do {
+            s = state.get();
+            if (s == RUN_AGAIN) {
+                return;
+            }
+        } while (!state.compareAndSet(s, s + 1));
+        if (s == IDLE) {
+            try {
+                executor.run(this::loop);
+            } catch (RejectedExecutionException e) {
+                // the executor is closed: the application is stopping, nothing more runs
+                state.set(IDLE);
+            }
+        }
+    }
+
+    private void loop() {
+        do {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                // the work reports its own failures; one failed run must not stop the ones requested after it
+                Thread t = Thread.currentThread();
+                t.getUncaughtExceptionHandler().uncaughtException(t, e);
+            }
+        } while (state.decrementAndGet() != IDLE);
+    }
+}
