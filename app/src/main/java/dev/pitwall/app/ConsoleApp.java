@@ -196,7 +196,7 @@ final class ConsoleApp {
             dev.pitwall.ops.trust.TrustSession trust = TrustSessions.open(profile, null, backends.secrets(),
                     backends.auditLog(), clock);
             session.own(trust);
-            return TrustScreen.build(trust, executor, operations::start, TrustScreen.statusBar(shell),
+            return TrustScreen.build(trust, executor, operations::start, TrustScreen.alerts(alerts, shell, clock),
                     ZoneId.systemDefault());
         } catch (IllegalArgumentException | Launcher.NoProfileException e) {
             return new PlaceholderPane(Screen.TRUST, e.getMessage());

@@ -33,15 +33,22 @@ final class TrustScreen {
     }
 
     /** Drift as a critical message in the shell's status bar, until the shell's alert centre takes it over. */
-    static DriftSink statusBar(ShellViewModel shell) {
+    /**
+     * Drift as a critical alert in the shell's alert list (kept for the timeline), and a line in the status bar so
+     * that it is seen at once.
+     */
+    static DriftSink alerts(dev.pitwall.ops.alert.AlertCenter center, ShellViewModel shell, java.time.Clock clock) {
         return new DriftSink() {
             @Override
             public void raise(GroupTrust group) {
+                center.raise(new dev.pitwall.model.Alert(dev.pitwall.model.Alert.Severity.CRITICAL, "trust-drift",
+                        group.key(), "trust drift: " + group.describe(), clock.instant()));
                 Fx.run(() -> shell.showMessage("\u2716 CRITICAL trust drift: " + group.describe()));
             }
 
             @Override
             public void clear(String key, String description) {
+                center.clear("trust-drift", key);
                 Fx.run(() -> shell.showMessage("\u2714 trust: " + description));
             }
         };

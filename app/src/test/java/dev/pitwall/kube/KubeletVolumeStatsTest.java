@@ -42,10 +42,11 @@ class KubeletVolumeStatsTest {
 
     @Test
     void somethingThatIsNotAStatsSummaryIsRejected(KubeMockCluster cluster) {
-        // the mock in CRUD mode answers an unknown path with a list of everything it stores
-        assertThatThrownBy(() -> new KubeletVolumeStats(cluster.client()).read("node-unknown"))
+        assertThatThrownBy(() -> KubeletVolumeStats.parse("node-unknown", "{\"kind\":\"List\",\"items\":[]}"))
                 .isInstanceOf(FeedException.class)
                 .hasMessage("the stats summary of node node-unknown has no pods list");
+        assertThatThrownBy(() -> new KubeletVolumeStats(cluster.client()).read("node-unknown"))
+                .isInstanceOf(FeedException.class).hasMessageContaining("404");
         assertThatThrownBy(() -> KubeletVolumeStats.parse("n", "<html>"))
                 .isInstanceOf(FeedException.class).hasMessage("the stats summary of node n is not JSON");
     }
