@@ -117,9 +117,9 @@ public final class Launcher {
     }
 
     /** One line typed on the terminal, or null at the end of input. */
-    private static String readLine() {
+    private String readLine() {
         try {
-            return new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+            return new java.io.BufferedReader(new java.io.InputStreamReader(in,
                     java.nio.charset.StandardCharsets.UTF_8)).readLine();
         } catch (java.io.IOException e) {
             return null;
@@ -145,7 +145,7 @@ public final class Launcher {
                         backends.replayFiles(), Clock.systemUTC()),
                 new RollbackCommand(() -> backends.rollbackCluster(profile.get()),
                         () -> backends.heartbeats(profile.get()), backends.auditLog(), backends.rollbackPlans(),
-                        () -> profile.get().production(), Launcher::readLine,
+                        () -> profile.get().production(), this::readLine,
                         d -> Thread.sleep(d.toMillis()), Clock.systemUTC()),
                 new TrustCommand(policy -> TrustSessions.open(profile.get(), policy, backends.secrets(),
                         backends.auditLog(), Clock.systemUTC()), in, System.getProperty("user.name")));
