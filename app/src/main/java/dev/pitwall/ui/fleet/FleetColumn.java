@@ -85,9 +85,34 @@ public enum FleetColumn {
         return order;
     }
 
-    /** Hidden until chosen in the column menu: the full image is long and the tag says the same. */
+    /**
+     * Hidden until chosen in the column menu: the full image is long and the tag says the same; node, mode source and
+     * sandboxes matter only when digging into one worker, and the detail pane shows them.
+     */
     public boolean visibleByDefault() {
-        return this != IMAGE;
+        return switch (this) {
+            case IMAGE, NODE, MODE_SOURCE, SANDBOXES -> false;
+            default -> true;
+        };
+    }
+
+    /**
+     * Starting width in pixels, wide enough for the demo's and Activepieces' usual names (a namespace like
+     * "ap-dedicated-initech", a pod like "activepieces-worker-initech-7d9f8c6b5-x7k2p") so nobody reads "ap-dedic…".
+     */
+    public double preferredWidth() {
+        return switch (this) {
+            case NAMESPACE -> 160;
+            case WORKLOAD -> 210;
+            case POD -> 320;
+            case IMAGE -> 380;
+            case PHASE, MODE, VOLUME -> 180;
+            case UNKNOWNS -> 220;
+            case TAG -> 120;
+            case READY, LAST_TERMINATION, MODE_SOURCE, HEARTBEAT, SANDBOXES, FILL_RATE, FULL_IN -> 95;
+            case GROUP, RESTARTS, NODE, REVISION -> 80;
+            case CPU, RAM -> 60;
+        };
     }
 
     /** Why the value is missing, or null. */

@@ -82,6 +82,7 @@ public final class FleetView {
         col.setId("col-" + c.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         col.setUserData(c);
         col.setVisible(c.visibleByDefault());
+        col.setPrefWidth(c.preferredWidth());
         col.setCellValueFactory(f -> f.getValue().rowProperty());
         col.setCellFactory(x -> new FleetCell(c, model));
         return col;

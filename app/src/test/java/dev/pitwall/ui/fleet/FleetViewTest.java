@@ -190,6 +190,29 @@ class FleetViewTest {
     }
 
     @Test
+    void namespaceWorkloadAndPodNamesAreShownWholeNotCutShort(FxRobot robot) {
+        fleet();
+        awaitRows(robot, 5);
+        List<String> cut = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            for (var cell : robot.lookup(".fleet-table .table-cell").queryAllAs(javafx.scene.control.TableCell.class)) {
+                Object column = cell.getTableColumn() == null ? null : cell.getTableColumn().getUserData();
+                if (column != FleetColumn.NAMESPACE && column != FleetColumn.WORKLOAD && column != FleetColumn.POD
+                        || cell.getText() == null || cell.getText().isEmpty()) {
+                    continue;
+                }
+                // the skin draws the cell's text in a Text node, shortened with an ellipsis when it does not fit
+                String drawn = cell.lookupAll(".text").stream().filter(n -> n instanceof javafx.scene.text.Text)
+                        .map(n -> ((javafx.scene.text.Text) n).getText()).findFirst().orElse("");
+                if (!drawn.equals(cell.getText())) {
+                    cut.add(cell.getText() + " drawn as " + drawn);
+                }
+            }
+        });
+        assertThat(cut).isEmpty();
+    }
+
+    @Test
     void theColumnChooserShowsAHiddenColumn(FxRobot robot) {
         fleet();
         awaitRows(robot, 5);
