@@ -1,43 +1,43 @@
 package dev.pitwall.app;
 
+import dev.pitwall.files.HashChainedAuditLog;
+import dev.pitwall.files.ReplayFileStore;
 import dev.pitwall.kube.KubeClients;
 import dev.pitwall.kube.KubeClusterWatch;
 import dev.pitwall.kube.KubeProbe;
 import dev.pitwall.kube.KubeletVolumeStats;
 import dev.pitwall.model.ConnectionProfile;
+import dev.pitwall.ops.audit.AuditLog;
 import dev.pitwall.ops.connect.BackendProbe;
 import dev.pitwall.ops.connect.ProfileValidator;
 import dev.pitwall.ops.connect.SecretSource;
-import dev.pitwall.ops.queues.QueueBackend;
+import dev.pitwall.ops.fleet.AppVersionSource;
+import dev.pitwall.ops.fleet.FailedRunCounter;
 import dev.pitwall.ops.fleet.FeedException;
 import dev.pitwall.ops.fleet.FleetScope;
 import dev.pitwall.ops.fleet.FleetSources;
 import dev.pitwall.ops.fleet.HeartbeatSource;
+import dev.pitwall.ops.fleet.PlatformFailedRuns;
+import dev.pitwall.ops.queues.QueueBackend;
+import dev.pitwall.ops.replay.FailedJobRef;
+import dev.pitwall.ops.replay.QueueDepthGauge;
+import dev.pitwall.ops.replay.ReplayFiles;
+import dev.pitwall.ops.replay.ReplaySource;
+import dev.pitwall.ops.replay.ReplayTarget;
+import dev.pitwall.platform.PlatformAppVersion;
+import dev.pitwall.platform.PlatformFlowRuns;
+import dev.pitwall.platform.PlatformHttp;
 import dev.pitwall.platform.PlatformProbe;
+import dev.pitwall.platform.PlatformReplayTarget;
+import dev.pitwall.redis.BullFailedJobs;
+import dev.pitwall.redis.BullJobLookup;
+import dev.pitwall.redis.BullReplayTarget;
+import dev.pitwall.redis.BullWaitingDepth;
 import dev.pitwall.redis.RedisClients;
 import dev.pitwall.redis.RedisHeartbeatSource;
 import dev.pitwall.redis.RedisProbe;
 import dev.pitwall.redis.RedisQueueBackend;
-
-import dev.pitwall.model.ConnectionProfile;
-import dev.pitwall.ops.replay.FailedJobRef;
-import dev.pitwall.ops.replay.QueueDepthGauge;
-import dev.pitwall.ops.replay.ReplaySource;
-import dev.pitwall.ops.replay.ReplayTarget;
-import dev.pitwall.platform.PlatformReplayTarget;
-import dev.pitwall.redis.BullFailedJobs;
-import dev.pitwall.redis.BullReplayTarget;
-import dev.pitwall.platform.PlatformFlowRuns;
-import dev.pitwall.platform.PlatformHttp;
-import dev.pitwall.redis.BullWaitingDepth;
-import dev.pitwall.redis.RedisClients;
 import redis.clients.jedis.RedisClient;
-
-import dev.pitwall.files.HashChainedAuditLog;
-import dev.pitwall.files.ReplayFileStore;
-import dev.pitwall.ops.audit.AuditLog;
-import dev.pitwall.ops.replay.ReplayFiles;
-import dev.pitwall.redis.BullJobLookup;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -145,14 +145,29 @@ final class Backends {
 
     /**
      * The fleet's back-ends for a profile with Kubernetes: informers and kubelet stats, plus heartbeats when the
-     * profile has Redis. No platform adapter counts failed runs yet: that column says "platform not configured".
+     * profile has Redis, failed runs per namespace and the app version when it has the platform (a platform whose
+     * API key variable is unset fails those reads with the reason, like any other platform call).
      * Throws IllegalArgumentException when the kubeconfig or a selector is unusable.
      */
     FleetSources fleetSources(ConnectionProfile profile) {
         FleetScope scope = FleetScope.of(profile);
         var client = KubeClients.open(profile);
+        FailedRunCounter failedRuns = null;
+        AppVersionSource appVersion = null;
+        if (profile.hasPlatform()) {
+            try {
+                PlatformHttp platform = PlatformHttp.forProfile(profile, secrets);
+                failedRuns = new PlatformFailedRuns(new PlatformFlowRuns(platform));
+                appVersion = new PlatformAppVersion(platform);
+            } catch (IllegalArgumentException e) {
+                String reason = e.getMessage();
+                failedRuns = (since, namespaces) -> {
+                    throw new FeedException(reason);
+                };
+            }
+        }
         return new FleetSources(new KubeClusterWatch(client, scope), new KubeletVolumeStats(client),
-                profile.hasRedis() ? fleetHeartbeats(profile) : null, null, null);
+                profile.hasRedis() ? fleetHeartbeats(profile) : null, failedRuns, appVersion);
     }
 
     /** A Redis that cannot even be configured (a missing password variable) fails every read with the reason. */

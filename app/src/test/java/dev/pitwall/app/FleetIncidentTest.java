@@ -73,4 +73,53 @@ class FleetIncidentTest {
             }
         }
     }
+
+    @Test
+    void theNamespacesCountFailedRunsFromThePlatformAndVersionsAreCheckedAgainstTheAppsOwn() throws Exception {
+        try (DemoEnvironment demo = DemoEnvironment.start(
+                new DemoEnvironment.Options(Scenario.INCIDENT, 22, 0, SimClock.EPOCH));
+             PooledExecutor executor = new PooledExecutor(2)) {
+            // the console's clock is the simulated one: "the last hour" of failed runs is simulated time
+            MutableClock clock = new MutableClock(SimClock.EPOCH);
+            AlertCenter alerts = new AlertCenter(clock, 10_000);
+            Backends backends = new Backends(ref -> Optional.of(demo.platformKey()), Path.of("target", "test-state"));
+            FleetEngine engine = new FleetEngine(backends.fleetSources(demo.profile()), executor, clock, alerts,
+                    new BackendHealthMonitor(demo.profile(), List.of(), clock),
+                    FleetEngine.Settings.defaults().immediate());
+            try {
+                engine.startWatch().get(60, TimeUnit.SECONDS);
+                for (int minute = 0; minute < 20; minute += 2) {
+                    demo.advance(Duration.ofMinutes(2));
+                    clock.advance(Duration.ofMinutes(2));
+                }
+                engine.readHeartbeats();
+                engine.readPlatform();
+                FleetSnapshot snapshot = engine.snapshotNow().get(30, TimeUnit.SECONDS);
+
+                assertThat(snapshot.appVersion().version()).isEqualTo(ImageBehaviour.STABLE_TAG);
+                assertThat(snapshot.appVersion().source()).isEqualTo(dev.pitwall.ops.fleet.AppVersion.FROM_PLATFORM);
+                List<Alert> mismatches = alerts.active().stream()
+                        .filter(a -> a.kind().equals(FleetAlerts.VERSION_MISMATCH)).toList();
+                // the rolled shared workers are the odd ones out, not the healthy dedicated ones
+                assertThat(mismatches).isNotEmpty()
+                        .allMatch(a -> a.subject().startsWith(DemoFleet.SHARED_NAMESPACE + "/"))
+                        .allMatch(a -> a.message().contains(ImageBehaviour.INCIDENT_TAG));
+
+                var byNamespace = new java.util.HashMap<String, Long>();
+                snapshot.namespaces().forEach(n -> byNamespace.put(n.name(), n.failedRunsLastHour()));
+                long platformFailed = demo.platform().runs().stream()
+                        .filter(r -> r.status().isFailed()
+                                && !r.created().isBefore(clock.instant().minus(Duration.ofHours(1))))
+                        .filter(r -> r.workerId() != null).count();
+                assertThat(byNamespace.get(DemoFleet.namespaceOf("globex")))
+                        .as("globex's npm failures since its mode flipped").isPositive();
+                assertThat(byNamespace.values()).doesNotContainNull();
+                assertThat(byNamespace.values().stream().mapToLong(Long::longValue).sum())
+                        .as("every failed run with a worker is counted in exactly one namespace")
+                        .isEqualTo(platformFailed);
+            } finally {
+                engine.close();
+            }
+        }
+    }
 }

@@ -50,6 +50,9 @@ final class PlatformApi implements AutoCloseable {
         WorkerRoutes workers = new WorkerRoutes(platform);
         this.routes = List.of(
                 route("GET", "/api/v1/health", (r, m) -> FlowJobs.JSON.createObjectNode().put("status", "ok")),
+                // the app's public flags; CURRENT_VERSION is the version every worker must report
+                route("GET", "/api/v1/flags", (r, m) -> FlowJobs.JSON.createObjectNode()
+                        .put("CURRENT_VERSION", dev.pitwall.demo.world.ImageBehaviour.STABLE_TAG)),
                 route("GET", "/api/v1/flow-runs", (r, m) -> runs.list(r)),
                 route("GET", "/api/v1/flow-runs/count-by-status", (r, m) -> runs.countByStatus(r)),
                 route("POST", "/api/v1/flow-runs/retry", (r, m) -> runs.retryBulk(r)),

@@ -14,7 +14,10 @@ public interface FailedRunCounter {
      */
     Map<String, Long> failedRunsSince(Instant since, List<NamespaceWorkers> namespaces) throws FeedException;
 
-    /** The workers of one namespace: their groups ("shared" or group ids) and pod names. */
-    record NamespaceWorkers(String namespace, Set<String> groups, Set<String> pods) {
+    /**
+     * The workers of one namespace: their groups ("shared" or group ids), pod names, and the worker ids their
+     * heartbeats carry (the platform's name for a worker, joined to the pod by IP).
+     */
+    record NamespaceWorkers(String namespace, Set<String> groups, Set<String> pods, Set<String> workerIds) {
     }
 }

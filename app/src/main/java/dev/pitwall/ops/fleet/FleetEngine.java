@@ -303,8 +303,8 @@ public final class FleetEngine implements AutoCloseable {
         }
     }
 
-    /** Failed-run counts and the app version, once a minute. */
-    private void readPlatform() {
+    /** Failed-run counts and the app version: once a minute, or now (the headless command and tests). */
+    public void readPlatform() {
         Instant now = clock.instant();
         if (sources.appVersion() != null) {
             try {

@@ -279,14 +279,20 @@ final class FleetFold implements WorkerRows.Context {
         for (String ns : new TreeSet<>(podsByNamespace.keySet())) {
             Set<String> groups = new TreeSet<>();
             Set<String> names = new TreeSet<>();
+            Set<String> workerIds = new TreeSet<>();
             for (String key : podsByNamespace.get(ns)) {
-                names.add(pods.get(key).name());
+                PodState pod = pods.get(key);
+                names.add(pod.name());
+                HeartbeatBook.Entry beat = heartbeats.byIp(pod.ip());
+                if (beat != null) {
+                    workerIds.add(beat.heartbeat().workerId());
+                }
                 Worker w = rows.get(key);
                 if (w != null && w.group() != null) {
                     groups.add(w.group());
                 }
             }
-            out.add(new FailedRunCounter.NamespaceWorkers(ns, groups, names));
+            out.add(new FailedRunCounter.NamespaceWorkers(ns, groups, names, workerIds));
         }
         return out;
     }
