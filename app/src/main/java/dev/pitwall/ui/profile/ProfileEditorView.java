@@ -25,6 +25,8 @@ public final class ProfileEditorView {
     @FXML private TextField platformUrlField;
     @FXML private TextField platformKeyEnvField;
     @FXML private TextField trustPolicyField;
+    @FXML private TextField namespacesField;
+    @FXML private TextField queueNamesField;
     @FXML private CheckBox readOnlyBox;
     @FXML private CheckBox productionBox;
     @FXML private Label problemLabel;
@@ -51,6 +53,8 @@ public final class ProfileEditorView {
         platformUrlField.textProperty().bindBidirectional(model.platformUrl);
         platformKeyEnvField.textProperty().bindBidirectional(model.platformKeyEnv);
         trustPolicyField.textProperty().bindBidirectional(model.trustPolicy);
+        namespacesField.textProperty().bindBidirectional(model.namespaces);
+        queueNamesField.textProperty().bindBidirectional(model.queueNames);
         readOnlyBox.selectedProperty().bindBidirectional(model.readOnly);
         productionBox.selectedProperty().bindBidirectional(model.production);
         problemLabel.textProperty().bind(model.problemProperty());

@@ -50,6 +50,10 @@ public final class ProfileEditorViewModel {
     public final StringProperty platformUrl = new SimpleStringProperty("");
     public final StringProperty platformKeyEnv = new SimpleStringProperty("");
     public final StringProperty trustPolicy = new SimpleStringProperty("");
+    /** Namespaces to watch, comma-separated (for a service account that may not list namespaces). */
+    public final StringProperty namespaces = new SimpleStringProperty("");
+    /** BullMQ queues to show beyond the ones found by discovery, comma-separated. */
+    public final StringProperty queueNames = new SimpleStringProperty("");
     public final BooleanProperty readOnly = new SimpleBooleanProperty();
     public final BooleanProperty production = new SimpleBooleanProperty();
 
@@ -81,6 +85,8 @@ public final class ProfileEditorViewModel {
         platformUrl.set(nz(p.platformUrl()));
         platformKeyEnv.set(nz(p.platformKeyEnv()));
         trustPolicy.set(nz(p.trustPolicy()));
+        namespaces.set(String.join(", ", p.namespaces()));
+        queueNames.set(String.join(", ", p.queueNames()));
         readOnly.set(p.readOnly());
         production.set(p.production());
     }
@@ -184,6 +190,12 @@ public final class ProfileEditorViewModel {
         }
         selectorProblem("Namespace selector", namespaceSelector.get(), problems);
         selectorProblem("Worker selector", workerSelector.get(), problems);
+        List<String> badNamespaces = list(namespaces.get()).stream()
+                .filter(n -> !n.matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")).toList();
+        if (!badNamespaces.isEmpty()) {
+            problems.add("Namespaces: not a Kubernetes namespace name: " + String.join(", ", badNamespaces)
+                    + " (lower-case letters, digits and '-', at most 63)");
+        }
         if (redisUrl.get() != null && redisUrl.get().contains("@") && redisUrl.get().matches(".*://[^/@]*:[^@]+@.*")) {
             problems.add("Redis URL: do not put the password in the URL; name its environment variable instead");
         }
@@ -202,9 +214,18 @@ public final class ProfileEditorViewModel {
 
     public ConnectionProfile draft() {
         return new ConnectionProfile(name.get().trim(), blankToNull(kubeconfig.get()), blankToNull(kubeContext.get()),
-                blankToNull(namespaceSelector.get()), blankToNull(workerSelector.get()), List.of(),
+                blankToNull(namespaceSelector.get()), blankToNull(workerSelector.get()), list(namespaces.get()),
                 blankToNull(redisUrl.get()), blankToNull(redisPasswordEnv.get()), blankToNull(platformUrl.get()),
-                blankToNull(platformKeyEnv.get()), readOnly.get(), production.get(), blankToNull(trustPolicy.get()));
+                blankToNull(platformKeyEnv.get()), readOnly.get(), production.get(), blankToNull(trustPolicy.get()),
+                list(queueNames.get()));
+    }
+
+    /** "a, b,,c " -> [a, b, c]: commas or spaces separate, empty entries are dropped. */
+    private static List<String> list(String text) {
+        if (text == null || text.isBlank()) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(text.split("[,\\s]+")).filter(t -> !t.isEmpty()).distinct().toList();
     }
 
     private static String nz(String s) {

@@ -91,4 +91,32 @@ class ProfileEditorTest {
         assertThat(problem).contains("Worker selector").contains("do not put the password in the URL");
         assertThat(saved).isEmpty();
     }
+
+    @Test
+    void editingAProfileKeepsItsNamespacesAndQueueNames(FxRobot robot) {
+        ConnectionProfile existing = new ConnectionProfile("prod-eu", null, "prod", null, null,
+                List.of("ap-shared", "ap-dedicated-acme"), "redis://cache:7000", null, null, null, false, true, null,
+                List.of("workerJobs", "platform-wg-acme-jobs"));
+        robot.interact(() -> model.load(existing));
+        assertThat(robot.lookup("#namespacesField").queryTextInputControl().getText())
+                .isEqualTo("ap-shared, ap-dedicated-acme");
+        robot.doubleClickOn("#redisUrlField").eraseText(30).write("redis://cache:6379");
+        robot.clickOn("#queueNamesField").push(javafx.scene.input.KeyCode.END).write(", syncJobs");
+        robot.clickOn("#saveButton");
+
+        assertThat(saved).hasSize(1);
+        assertThat(saved.get(0).namespaces()).containsExactly("ap-shared", "ap-dedicated-acme");
+        assertThat(saved.get(0).queueNames()).containsExactly("workerJobs", "platform-wg-acme-jobs", "syncJobs");
+        assertThat(saved.get(0).production()).isTrue();
+    }
+
+    @Test
+    void aNamespaceNameKubernetesWouldRejectIsRefusedBeforeAnyCheck(FxRobot robot) {
+        robot.clickOn("#nameField").write("prod-eu");
+        robot.clickOn("#namespacesField").write("ap-shared, AP_Dedicated");
+        robot.clickOn("#saveButton");
+        assertThat(robot.lookup("#problemLabel").queryAs(Label.class).getText())
+                .contains("Namespaces").contains("AP_Dedicated").doesNotContain("ap-shared,");
+        assertThat(saved).isEmpty();
+    }
 }
