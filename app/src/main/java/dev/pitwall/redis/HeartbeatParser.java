@@ -18,8 +18,8 @@ final class HeartbeatParser {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The outcome: a heartbeat (possibly with a problem about one field), or only a problem. */
-    record Parsed(Heartbeat heartbeat, String problem) {
+    /** The outcome for the hash field: a heartbeat (possibly with a problem about one field), or only a problem. */
+    record Parsed(String field, Heartbeat heartbeat, String problem) {
     }
 
     private HeartbeatParser() {
@@ -30,11 +30,11 @@ final class HeartbeatParser {
         try {
             root = JSON.readTree(value);
         } catch (JsonProcessingException e) {
-            return new Parsed(null, "workerMachines entry '" + field + "' is not valid JSON: "
+            return new Parsed(field, null, "workerMachines entry '" + field + "' is not valid JSON: "
                     + e.getOriginalMessage());
         }
         if (root == null || !root.isObject()) {
-            return new Parsed(null, "workerMachines entry '" + field + "' is not a JSON object");
+            return new Parsed(field, null, "workerMachines entry '" + field + "' is not a JSON object");
         }
         String workerId = text(root.get("workerId"));
         if (workerId == null) {
@@ -47,8 +47,10 @@ final class HeartbeatParser {
         String updatedText = text(root.get("updatedAt"));
         if (updatedText != null) {
             try {
-                updatedAt = Instant.parse(updatedText);
-            } catch (DateTimeParseException e) {
+                // ISO-8601 as Activepieces writes it; epoch milliseconds from writers that store a number
+                updatedAt = updatedText.chars().allMatch(Character::isDigit)
+                        ? Instant.ofEpochMilli(Long.parseLong(updatedText)) : Instant.parse(updatedText);
+            } catch (DateTimeParseException | NumberFormatException e) {
                 problem = "heartbeat of worker " + workerId + " has an unreadable updatedAt '" + updatedText + "'";
             }
         }
@@ -60,7 +62,7 @@ final class HeartbeatParser {
                 text(props.get("EXECUTION_MODE")), text(props.get("WORKER_CONCURRENCY")),
                 text(props.get("SANDBOX_MEMORY_LIMIT")), text(props.get("REUSE_SANDBOX")),
                 text(props.get("version")), sandboxes(root.get("sandboxes")), updatedAt);
-        return new Parsed(h, problem);
+        return new Parsed(field, h, problem);
     }
 
     private static List<Heartbeat.Sandbox> sandboxes(JsonNode node) {

@@ -1,20 +1,17 @@
 package dev.pitwall.redis;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pitwall.ops.rollback.Heartbeat;
 import dev.pitwall.ops.rollback.HeartbeatSource;
 import redis.clients.jedis.RedisClient;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
-/** The workers' heartbeats from the Redis hash {@code workerMachines}; an unreadable entry is skipped. */
+/**
+ * Rollback's view of the heartbeats: each worker's version and execution mode. An unreadable entry is left out: a
+ * worker that wrote garbage has reported nothing usable and counts as silent in verification.
+ */
 public final class RedisHeartbeats implements HeartbeatSource {
-
-    static final String KEY = "workerMachines";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RedisClient redis;
 
@@ -24,16 +21,8 @@ public final class RedisHeartbeats implements HeartbeatSource {
 
     @Override
     public List<Heartbeat> heartbeats() {
-        List<Heartbeat> beats = new ArrayList<>();
-        for (Map.Entry<String, String> e : redis.hgetAll(KEY).entrySet()) {
-            try {
-                JsonNode props = JSON.readTree(e.getValue()).path("workerProps");
-                beats.add(new Heartbeat(e.getKey(), props.path("version").asText(""),
-                        props.path("EXECUTION_MODE").asText("")));
-            } catch (java.io.IOException ignored) {
-                // a worker that wrote garbage has not reported anything usable: it counts as silent
-            }
-        }
-        return beats;
+        return WorkerMachines.read(redis).stream().map(HeartbeatParser.Parsed::heartbeat).filter(Objects::nonNull)
+                .map(h -> new Heartbeat(h.workerId(), Objects.requireNonNullElse(h.version(), ""),
+                        Objects.requireNonNullElse(h.executionMode(), ""))).toList();
     }
 }

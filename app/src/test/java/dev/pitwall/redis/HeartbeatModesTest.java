@@ -50,14 +50,17 @@ class HeartbeatModesTest {
 
         List<Heartbeat> beats = modes.heartbeats().stream().sorted(Comparator.comparing(Heartbeat::workerId))
                 .toList();
-        assertThat(beats).containsExactly(
+        assertThat(beats.subList(0, 3)).containsExactly(
                 new Heartbeat("w1", "10.42.1.10", Instant.parse("2026-11-28T03:00:00Z"), "SANDBOX_CODE_ONLY", null),
                 new Heartbeat("w2", "10.42.1.11", Instant.ofEpochMilli(1795834800000L), null,
-                        "heartbeat has no workerProps"),
-                new Heartbeat("w3", "10.42.1.12", null, null, "heartbeat's workerProps has no EXECUTION_MODE"),
-                new Heartbeat("w4", null, null, null, "heartbeat is not JSON"),
-                new Heartbeat("w5", null, null, null, "heartbeat is not a JSON object"));
-        assertThat(beats.get(1).reading().text()).isEqualTo("unknown: heartbeat has no workerProps");
+                        "heartbeat reports no EXECUTION_MODE"),
+                new Heartbeat("w3", "10.42.1.12", null, null, "heartbeat reports no EXECUTION_MODE"));
+        assertThat(beats.get(1).reading().text()).isEqualTo("unknown: heartbeat reports no EXECUTION_MODE");
+        assertThat(beats.subList(3, 5)).extracting(Heartbeat::workerId, Heartbeat::executionMode)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("w4", null),
+                        org.assertj.core.groups.Tuple.tuple("w5", null));
+        assertThat(beats.get(3).problem()).startsWith("workerMachines entry 'w4' is not valid JSON");
+        assertThat(beats.get(4).problem()).isEqualTo("workerMachines entry 'w5' is not a JSON object");
     }
 
     @Test
