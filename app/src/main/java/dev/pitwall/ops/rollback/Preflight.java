@@ -52,14 +52,25 @@ public final class Preflight {
         if (found.isEmpty()) {
             return List.of(PreflightCheck.skipped("volume", "no cache volume usage reported for " + workload));
         }
+        // a warning per tight volume, and one line for all the others
         List<PreflightCheck> out = new ArrayList<>();
+        List<CacheVolumes.CacheVolume> roomy = new ArrayList<>();
         for (CacheVolumes.CacheVolume v : found) {
-            String text = String.format(Locale.ROOT, "cache volume of %s %.0f%% used%s", v.pod(), v.share() * 100,
-                    v.fullInSeconds() == null ? "" : ", full in " + minutes(v.fullInSeconds()));
             boolean tight = v.share() >= FULL_WARNING
                     || (v.fullInSeconds() != null && v.fullInSeconds() <= FILLS_SOON_SECONDS);
-            out.add(tight ? PreflightCheck.warning("volume", text + ": the restored pods keep this volume")
-                    : PreflightCheck.passed("volume", text));
+            if (tight) {
+                out.add(PreflightCheck.warning("volume", String.format(Locale.ROOT,
+                        "cache volume of %s %.0f%% used%s: the restored pods keep this volume", v.pod(),
+                        v.share() * 100, v.fullInSeconds() == null ? "" : ", full in " + minutes(v.fullInSeconds()))));
+            } else {
+                roomy.add(v);
+            }
+        }
+        if (!roomy.isEmpty()) {
+            double most = roomy.stream().mapToDouble(CacheVolumes.CacheVolume::share).max().orElse(0);
+            out.add(0, PreflightCheck.passed("volume", String.format(Locale.ROOT,
+                    "%d cache volume%s with headroom: at most %.0f%% used, none full within an hour", roomy.size(),
+                    roomy.size() == 1 ? "" : "s", most * 100)));
         }
         return out;
     }

@@ -88,12 +88,12 @@ public final class RollbackWizardView {
 
         workloadTable.setItems(model.workloads());
         workloadTable.setPlaceholder(new Label("No worker workloads read yet."));
-        column(workloadTable, "Workload", 260, r -> r.ref() == null ? "" : r.ref().name());
+        column(workloadTable, "Workload", 240, r -> r.ref() == null ? "" : r.ref().name());
         column(workloadTable, "Namespace", 170, r -> r.ref() == null ? "" : r.ref().namespace());
         column(workloadTable, "Kind", 110, WorkloadRow::kind);
         column(workloadTable, "Revision", 80, r -> r.problem() != null ? "?" : String.valueOf(r.revision()));
-        column(workloadTable, "Images", 330, r -> r.problem() != null ? "\u2716 " + r.problem() : r.images());
-        column(workloadTable, "Execution mode", 190, WorkloadRow::mode);
+        column(workloadTable, "Images", 340, r -> r.problem() != null ? "\u2716 " + r.problem() : r.images());
+        column(workloadTable, "Execution mode", 250, WorkloadRow::mode);
         workloadTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) ->
                 model.workloadProperty().set(row));
         workloadTable.setRowFactory(t -> {
@@ -118,11 +118,11 @@ public final class RollbackWizardView {
         show(trustNoteLabel, Bindings.isNotEmpty(model.trustNoteProperty()));
         diffTable.setItems(model.diff());
         diffTable.setPlaceholder(new Label("No differences."));
-        column(diffTable, "Change", 150, DiffRow::marker);
-        column(diffTable, "Area", 100, DiffRow::area);
-        column(diffTable, "What", 260, DiffRow::key);
-        column(diffTable, "Now (current revision)", 300, DiffRow::before);
-        column(diffTable, "After the rollback (target)", 300, DiffRow::after);
+        column(diffTable, "Change", 140, DiffRow::marker);
+        column(diffTable, "Area", 90, DiffRow::area);
+        column(diffTable, "What", 230, DiffRow::key);
+        column(diffTable, "Now (current revision)", 390, DiffRow::before);
+        column(diffTable, "After the rollback (target)", 390, DiffRow::after);
         diffTable.setRowFactory(t -> marked(DiffRow::trust, r -> false, r -> false));
 
         planLabel.textProperty().bind(model.planTextProperty());
@@ -133,8 +133,8 @@ public final class RollbackWizardView {
         confirmSummary.textProperty().bind(Bindings.createStringBinding(() -> model.plan() == null ? ""
                 : "Roll back " + model.plan().workload() + " from revision " + model.plan().currentRevision()
                 + " to revision " + model.plan().targetRevision() + " (" + String.join(", ",
-                model.plan().targetImages()) + "): " + model.plan().writes().size()
-                + " writes, then verification.", model.stepProperty()));
+                model.plan().targetImages()) + "): " + writes(model.plan().writes().size())
+                + ", then verification.", model.stepProperty()));
         confirmPrompt.textProperty().bind(Bindings.createStringBinding(() -> model.plan() == null ? ""
                 : model.confirmationNeeded() ? "This profile is marked production. Type the workload name "
                 + model.plan().workload().name() + " to confirm:" : "Not a production profile: no typed "
@@ -179,8 +179,16 @@ public final class RollbackWizardView {
         };
         nextButton.setText(next == null ? "" : next);
         nextButton.setVisible(next != null);
-        backButton.setVisible(step == Step.TARGET || step == Step.PREFLIGHT || step == Step.CONFIRM);
+        nextButton.setManaged(next != null);
+        boolean before = step == Step.TARGET || step == Step.PREFLIGHT || step == Step.CONFIRM;
+        backButton.setVisible(before);
+        backButton.setManaged(before);
         newButton.setVisible(step == Step.SUMMARY);
+        newButton.setManaged(step == Step.SUMMARY);
+    }
+
+    private static String writes(int n) {
+        return n == 1 ? "1 write" : n + " writes";
     }
 
     private static void show(Node node, javafx.beans.value.ObservableBooleanValue when) {

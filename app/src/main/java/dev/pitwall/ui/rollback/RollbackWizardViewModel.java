@@ -123,7 +123,8 @@ public final class RollbackWizardViewModel {
     private boolean preflightPassed;
     /** The plan whose verification failed, while go forward or stay is open. */
     private RollbackPlan failed;
-    private Instant firstBad;
+    /** The first revision after the target: where the incident this rollback undoes began. */
+    private Revision firstBad;
     private long generation;
 
     private record History(long generation, WorkloadRow row, List<Revision> revisions, long current, String error) {
@@ -136,7 +137,7 @@ public final class RollbackWizardViewModel {
     }
 
     private record Preflighted(long generation, RollbackPlan plan, List<PreflightCheck> checks, Path saved,
-                               Instant firstBad, String error) {
+                               Revision firstBad, String error) {
     }
 
     public RollbackWizardViewModel(Ports ports, BackgroundExecutor executor, FxHandoff fx,
@@ -271,7 +272,8 @@ public final class RollbackWizardViewModel {
                 + d.diff().changes().stream().filter(c -> c.trust()).map(c -> c.before() + " \u2192 " + c.after())
                 .findFirst().orElse("") + "), which changes what user code may do on these workers." : "");
         message.set(d.diff().changes().isEmpty() ? "Revision " + d.target().number() + " has the same template."
-                : d.diff().changes().size() + " differences from the current revision to revision "
+                : d.diff().changes().size() + (d.diff().changes().size() == 1 ? " difference" : " differences")
+                + " from the current revision to revision "
                 + d.target().number() + ". Next: run the preflight.");
     }
 
@@ -309,12 +311,12 @@ public final class RollbackWizardViewModel {
         return new Preflighted(gen, p, checks, saved, firstBad(p), null);
     }
 
-    /** When the first revision after the target was made: the start of the incident this rollback undoes. */
-    private Instant firstBad(RollbackPlan p) {
+    /** The first revision after the target: the start of the incident this rollback undoes. */
+    private Revision firstBad(RollbackPlan p) {
         long low = Math.min(p.targetRevision(), p.currentRevision());
         long high = Math.max(p.targetRevision(), p.currentRevision());
         return history.stream().filter(r -> r.number() > low && r.number() <= high)
-                .min(Comparator.comparingLong(Revision::number)).map(Revision::createdAt).orElse(null);
+                .min(Comparator.comparingLong(Revision::number)).orElse(null);
     }
 
     private void showPreflight(Preflighted p) {
@@ -457,9 +459,8 @@ public final class RollbackWizardViewModel {
         outcome.set(text);
         progress.set(ok ? "Done." : "Stopped.");
         step.set(Step.SUMMARY);
-        replayWindowText.set(firstBad == null ? "" : "Failed runs from " + time.format(firstBad)
-                + " (revision after " + Math.min(plan.targetRevision(), plan.currentRevision())
-                + " created) to now");
+        replayWindowText.set(firstBad == null ? "" : "Failed runs from " + time.format(firstBad.createdAt())
+                + " (when revision " + firstBad.number() + " was made) to now");
         message.set(ok ? "Rollback verified." : "See the summary.");
     }
 
@@ -515,7 +516,7 @@ public final class RollbackWizardViewModel {
     /** Opens the replay planner prefilled with the incident window: from the first bad revision to now. */
     public void replayWindow() {
         if (firstBad != null) {
-            ports.replayWindow().accept(firstBad);
+            ports.replayWindow().accept(firstBad.createdAt());
         }
     }
 
