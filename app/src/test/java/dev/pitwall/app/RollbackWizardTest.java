@@ -149,6 +149,15 @@ class RollbackWizardTest {
         });
     }
 
+    private static int row(TableView<WorkloadRow> workloads, String namespace) {
+        for (int i = 0; i < workloads.getItems().size(); i++) {
+            if (workloads.getItems().get(i).ref().namespace().equals(namespace)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no workload in " + namespace);
+    }
+
     @SuppressWarnings("unchecked")
     private static long sum(TableView<?> table) {
         return table.getItems().stream().mapToLong(e -> ((java.util.Map.Entry<String, Long>) e).getValue()).sum();
@@ -170,22 +179,33 @@ class RollbackWizardTest {
     void theWizardRollsTheSharedWorkersBackVerifiesAndOpensTheReplayOfTheIncidentWindow(FxRobot robot) throws Exception {
         TableView<WorkloadRow> workloads = robot.lookup("#workloadTable").queryTableView();
         Await.until("the worker workloads listed", WAIT, () -> fx(robot, () -> workloads.getItems().size()) == 4);
-        int shared = fx(robot, () -> {
-            for (int i = 0; i < workloads.getItems().size(); i++) {
-                if (workloads.getItems().get(i).ref().namespace().equals(DemoFleet.SHARED_NAMESPACE)) {
-                    return i;
-                }
-            }
-            return -1;
-        });
+        // the flipped customer's workers: rolling them back changes their execution mode, shown as a trust change
+        int flipped = fx(robot, () -> row(workloads, DemoFleet.namespaceOf(DemoFleet.FLIPPED_CUSTOMER)));
+        robot.interact(() -> workloads.getSelectionModel().select(flipped));
+        robot.clickOn("Next: choose the target");
+        TableView<DiffRow> diff = robot.lookup("#diffTable").queryTableView();
+        Await.until("the trust change in the diff", WAIT, () -> fx(robot, () -> diff.getItems().stream()
+                .anyMatch(DiffRow::trust)));
+        assertThat(fx(robot, () -> List.copyOf(diff.getItems()))).filteredOn(DiffRow::trust).singleElement()
+                .satisfies(d -> {
+                    assertThat(d.marker()).isEqualTo(DiffRow.TRUST);
+                    assertThat(d.before()).isEqualTo("SANDBOX_CODE_ONLY");
+                });
+        Label trustNote = robot.lookup("#trustNoteLabel").queryAs(Label.class);
+        assertThat(fx(robot, () -> trustNote.isVisible() ? trustNote.getText() : "")).startsWith("\u26A0 Trust "
+                + "change: this rollback changes the execution mode (SANDBOX_CODE_ONLY \u2192 ");
+        shot(robot, "1-trust");
+        robot.clickOn("Back");
+
+        int shared = fx(robot, () -> row(workloads, DemoFleet.SHARED_NAMESPACE));
         WorkloadRow row = fx(robot, () -> workloads.getItems().get(shared));
         assertThat(row.images()).endsWith(ImageBehaviour.INCIDENT_TAG);
         robot.interact(() -> workloads.getSelectionModel().select(shared));
         robot.clickOn("Next: choose the target");
 
         // the target defaults to the previous revision, and the diff names the bad image
-        TableView<DiffRow> diff = robot.lookup("#diffTable").queryTableView();
-        Await.until("the diff", WAIT, () -> fx(robot, () -> !diff.getItems().isEmpty()));
+        Await.until("the diff", WAIT, () -> fx(robot, () -> diff.getItems().stream()
+                .anyMatch(d -> d.area().equals("image"))));
         ComboBox<?> target = robot.lookup("#targetChooser").queryComboBox();
         assertThat(fx(robot, () -> ((dev.pitwall.ops.rollback.Revision) target.getValue()).number()))
                 .isEqualTo(row.revision() - 1);

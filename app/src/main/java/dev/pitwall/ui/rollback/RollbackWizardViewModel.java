@@ -226,7 +226,8 @@ public final class RollbackWizardViewModel {
         history = h.revisions();
         Revision cur = history.stream().filter(r -> r.number() == h.current()).findFirst().orElse(null);
         current.set("Current: revision " + h.current() + (cur == null ? " (matches no recorded revision)"
-                : " \u00b7 " + String.join(", ", cur.images()) + " \u00b7 created " + time.format(cur.createdAt())));
+                : " \u00b7 " + String.join(", ", cur.images()) + (cur.executionMode().isEmpty() ? ""
+                : " \u00b7 " + cur.executionMode()) + " \u00b7 created " + time.format(cur.createdAt())));
         List<Revision> others = history.stream().filter(r -> r.number() != h.current())
                 .sorted(Comparator.comparingLong(Revision::number).reversed()).toList();
         targets.setAll(others);
