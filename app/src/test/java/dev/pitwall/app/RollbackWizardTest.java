@@ -118,7 +118,7 @@ class RollbackWizardTest {
         VBox root = new VBox(RolloutsScreen.build(wizard, java.time.ZoneOffset.UTC), replaysView,
                 new OperationsPanel(operations));
         Scene scene = new Scene(root, 1440, 1300);
-        scene.getStylesheets().addAll(dev.pitwall.ui.shell.Theme.LIGHT.stylesheets());
+        scene.getStylesheets().addAll(dev.pitwall.ui.shell.Theme.WAR_ROOM.stylesheets());
         stage.setScene(scene);
         stage.show();
     }
@@ -135,18 +135,6 @@ class RollbackWizardTest {
         fleet.close();
         executor.close();
         demo.close();
-    }
-
-    private static void shot(FxRobot robot, String name) {   // TEMP
-        robot.interact(() -> {
-            try {
-                var img = robot.listWindows().get(0).getScene().snapshot(null);
-                var out = new java.awt.image.BufferedImage((int) img.getWidth(), (int) img.getHeight(), 2);
-                for (int y = 0; y < out.getHeight(); y++) for (int x = 0; x < out.getWidth(); x++)
-                    out.setRGB(x, y, img.getPixelReader().getArgb(x, y));
-                javax.imageio.ImageIO.write(out, "png", new java.io.File("/tmp/rbshot-" + name + ".png"));
-            } catch (Exception e) { throw new IllegalStateException(e); }
-        });
     }
 
     private static int row(TableView<WorkloadRow> workloads, String namespace) {
@@ -194,7 +182,6 @@ class RollbackWizardTest {
         Label trustNote = robot.lookup("#trustNoteLabel").queryAs(Label.class);
         assertThat(fx(robot, () -> trustNote.isVisible() ? trustNote.getText() : "")).startsWith("\u26A0 Trust "
                 + "change: this rollback changes the execution mode (SANDBOX_CODE_ONLY \u2192 ");
-        shot(robot, "1-trust");
         robot.clickOn("Back");
 
         int shared = fx(robot, () -> row(workloads, DemoFleet.SHARED_NAMESPACE));
@@ -214,7 +201,6 @@ class RollbackWizardTest {
             assertThat(d.before()).endsWith(ImageBehaviour.INCIDENT_TAG);
             assertThat(d.after()).isEqualTo(STABLE);
         });
-        shot(robot, "2-target");
         Instant incidentStart;
         try (var cluster = new dev.pitwall.kube.KubeRollbackCluster(dev.pitwall.kube.KubeClients.open(demo.profile()))) {
             incidentStart = cluster.history(row.ref()).stream().filter(r -> r.number() == row.revision())
@@ -233,7 +219,6 @@ class RollbackWizardTest {
                 .anyMatch(c -> c.check().equals("trust") && c.state().equals(CheckRow.PASSED)
                         && c.detail().contains("SANDBOX_CODE_AND_PROCESS"));
 
-        shot(robot, "3-preflight");
         robot.clickOn("Next: confirm");
         Button execute = robot.lookup("#executeButton").queryButton();
         assertThat(execute.isDisabled()).isTrue();
@@ -243,7 +228,6 @@ class RollbackWizardTest {
         assertThat(execute.isDisabled()).isTrue();
         robot.write("er");
         assertThat(execute.isDisabled()).isFalse();
-        shot(robot, "4-confirm");
         robot.clickOn("#executeButton");
 
         Await.until("the rollback verified", Duration.ofSeconds(180), () -> fx(robot, () ->
@@ -257,7 +241,6 @@ class RollbackWizardTest {
                 .containsSubsequence("rollback.plan.captured", "rollback.plan.tested", "rollback.confirmed",
                         "rollback.plan.tested", "rollback.executed", "rollback.verified");
 
-        shot(robot, "6-summary");
         robot.clickOn("Replay failed runs of this incident window");
         Await.until("the Replays screen selected", WAIT, () -> fx(robot, () -> shell.screenProperty().get())
                 == Screen.REPLAYS);

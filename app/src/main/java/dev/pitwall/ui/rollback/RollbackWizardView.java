@@ -12,12 +12,15 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -88,12 +91,12 @@ public final class RollbackWizardView {
 
         workloadTable.setItems(model.workloads());
         workloadTable.setPlaceholder(new Label("No worker workloads read yet."));
-        column(workloadTable, "Workload", 240, r -> r.ref() == null ? "" : r.ref().name());
-        column(workloadTable, "Namespace", 170, r -> r.ref() == null ? "" : r.ref().namespace());
-        column(workloadTable, "Kind", 110, WorkloadRow::kind);
-        column(workloadTable, "Revision", 80, r -> r.problem() != null ? "?" : String.valueOf(r.revision()));
-        column(workloadTable, "Images", 340, r -> r.problem() != null ? "\u2716 " + r.problem() : r.images());
-        column(workloadTable, "Execution mode", 250, WorkloadRow::mode);
+        column(workloadTable, "Workload", 18, r -> r.ref() == null ? "" : r.ref().name());
+        column(workloadTable, "Namespace", 12, r -> r.ref() == null ? "" : r.ref().namespace());
+        column(workloadTable, "Kind", 8, WorkloadRow::kind);
+        column(workloadTable, "Revision", 6, r -> r.problem() != null ? "?" : String.valueOf(r.revision()));
+        column(workloadTable, "Images", 27, r -> r.problem() != null ? "\u2716 " + r.problem() : r.images());
+        column(workloadTable, "Execution mode", 17, WorkloadRow::mode);
         workloadTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) ->
                 model.workloadProperty().set(row));
         workloadTable.setRowFactory(t -> {
@@ -118,11 +121,11 @@ public final class RollbackWizardView {
         show(trustNoteLabel, Bindings.isNotEmpty(model.trustNoteProperty()));
         diffTable.setItems(model.diff());
         diffTable.setPlaceholder(new Label("No differences."));
-        column(diffTable, "Change", 140, DiffRow::marker);
-        column(diffTable, "Area", 90, DiffRow::area);
-        column(diffTable, "What", 230, DiffRow::key);
-        column(diffTable, "Now (current revision)", 390, DiffRow::before);
-        column(diffTable, "After the rollback (target)", 390, DiffRow::after);
+        column(diffTable, "Change", 12, DiffRow::marker);
+        column(diffTable, "Area", 6, DiffRow::area);
+        column(diffTable, "What", 19, DiffRow::key);
+        column(diffTable, "Now (current revision)", 30, DiffRow::before);
+        column(diffTable, "After the rollback (target)", 30, DiffRow::after);
         diffTable.setRowFactory(t -> marked(DiffRow::trust, r -> false, r -> false));
 
         planLabel.textProperty().bind(model.planTextProperty());
@@ -196,18 +199,46 @@ public final class RollbackWizardView {
         node.managedProperty().bind(when);
     }
 
-    private static <T> void column(TableView<T> table, String title, double width, Function<T, String> text) {
+    /** A text column {@code ems} wide in the theme's font, so that the war-room's large type is not clipped. */
+    private <T> TableColumn<T, String> column(TableView<T> table, String title, double ems, Function<T, String> text) {
         TableColumn<T, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
+        c.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> ems * messageLabel.getFont().getSize(),
+                messageLabel.fontProperty()));
         c.setCellValueFactory(v -> new ReadOnlyStringWrapper(text.apply(v.getValue())));
         table.getColumns().add(c);
+        return c;
     }
 
+    /** Result and check at their width; the finding takes the rest and wraps, so that every pod named is seen. */
     private void checkColumns(TableView<CheckRow> table, String check, String detail) {
-        column(table, "Result", 130, CheckRow::state);
-        column(table, check, 120, CheckRow::check);
-        column(table, detail, 900, CheckRow::detail);
+        TableColumn<CheckRow, String> result = column(table, "Result", 9, CheckRow::state);
+        TableColumn<CheckRow, String> name = column(table, check, 8, CheckRow::check);
+        TableColumn<CheckRow, String> details = new TableColumn<>(detail);
+        details.setCellValueFactory(v -> new ReadOnlyStringWrapper(v.getValue().detail()));
+        details.setCellFactory(c -> new WrappingCell());
+        // what is left of the table's width, less room for the vertical scroll bar
+        details.prefWidthProperty().bind(table.widthProperty().subtract(result.widthProperty())
+                .subtract(name.widthProperty()).subtract(24));
+        table.getColumns().add(details);
         table.setRowFactory(t -> marked(r -> false, CheckRow::failed, CheckRow::warning));
+    }
+
+    /** A cell whose text wraps at the column's width; the row grows to fit it. */
+    private static final class WrappingCell extends TableCell<CheckRow, String> {
+        private final Text text = new Text();
+
+        WrappingCell() {
+            text.getStyleClass().add("rollback-wrapped");
+            text.wrappingWidthProperty().bind(widthProperty().subtract(12));
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            text.setText(empty || item == null ? "" : item);
+            setGraphic(empty ? null : text);
+        }
     }
 
     private static <T> TableRow<T> marked(Predicate<T> trust, Predicate<T> failed, Predicate<T> warning) {
