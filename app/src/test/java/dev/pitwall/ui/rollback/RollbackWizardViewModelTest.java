@@ -4,6 +4,7 @@ import dev.pitwall.files.HashChainedAuditLog;
 import dev.pitwall.files.RollbackPlanFiles;
 import dev.pitwall.ops.audit.AuditEntry;
 import dev.pitwall.ops.exec.DirectExecutor;
+import dev.pitwall.ops.rollback.CacheVolumes;
 import dev.pitwall.ops.rollback.ModePolicy;
 import dev.pitwall.ops.rollback.PodState;
 import dev.pitwall.ops.rollback.Preflight;
@@ -61,14 +62,18 @@ class RollbackWizardViewModelTest {
 
     @BeforeEach
     void wizard() {
+        model = wizard(w -> List.of());
+    }
+
+    private RollbackWizardViewModel wizard(CacheVolumes volumes) {
         audit = new HashChainedAuditLog(dir.resolve("audit.jsonl"));
         Clock clock = Clock.systemUTC();
         RollbackRunner runner = new RollbackRunner(cluster, null, audit, "alice", clock);
         RollbackWizardViewModel.Ports ports = new RollbackWizardViewModel.Ports(() -> List.of(WORKERS),
-                new RollbackPlanner(cluster, clock), runner, new Preflight(runner, w -> List.of(), ModePolicy.none()),
+                new RollbackPlanner(cluster, clock), runner, new Preflight(runner, volumes, ModePolicy.none()),
                 new RollbackPlanFiles(dir), true, false,
                 new RollbackWizardViewModel.Verify(Duration.ZERO, Duration.ofSeconds(1), d -> { }), at -> { });
-        model = new RollbackWizardViewModel(ports, new DirectExecutor(), FxHandoff.immediate(), Runnable::run,
+        return new RollbackWizardViewModel(ports, new DirectExecutor(), FxHandoff.immediate(), Runnable::run,
                 "alice", ZoneOffset.UTC);
     }
 
@@ -158,10 +163,53 @@ class RollbackWizardViewModelTest {
         assertThat(model.canExecuteProperty().get()).isTrue();
     }
 
+    @Test
+    void aForbiddenVerbFailsThePreflightAndTheRollbackCannotBeConfirmed() {
+        cluster.forbidden = true;
+        model.load();
+        model.workloadProperty().set(model.workloads().get(0));
+        model.chooseWorkload();
+        model.runPreflight();
+        assertThat(model.preflight()).filteredOn(CheckRow::failed).singleElement().satisfies(c -> {
+            assertThat(c.state()).isEqualTo("\u2716 failed");
+            assertThat(c.check()).isEqualTo("access");
+            assertThat(c.detail()).isEqualTo("forbidden: the current credentials may not patch deployments "
+                    + "ap-acme/workers");
+        });
+        assertThat(model.messageProperty().get()).isEqualTo("Preflight failed: the rollback cannot run, nothing was "
+                + "written.");
+        model.toConfirm();
+        assertThat(model.stepProperty().get()).isEqualTo(RollbackWizardViewModel.Step.PREFLIGHT);
+        assertThat(model.canExecuteProperty().get()).isFalse();
+        assertThat(cluster.current).isEqualTo(2);
+    }
+
+    @Test
+    void aNearlyFullCacheVolumeIsAWarningThatDoesNotStopTheRollback() {
+        long gib = 1L << 30;
+        model = wizard(w -> List.of(new CacheVolumes.CacheVolume("workers-7f9c-a1", 9 * gib, 10 * gib, 600L),
+                new CacheVolumes.CacheVolume("workers-7f9c-b2", 2 * gib, 10 * gib, null)));
+        model.load();
+        model.workloadProperty().set(model.workloads().get(0));
+        model.chooseWorkload();
+        model.runPreflight();
+        assertThat(model.preflight()).filteredOn(c -> c.check().equals("volume"))
+                .extracting(CheckRow::state, CheckRow::detail).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("\u2714 passed", "1 cache volume with headroom: at most "
+                                + "20% used, none full within an hour"),
+                        org.assertj.core.groups.Tuple.tuple("\u26A0 warning", "cache volume of workers-7f9c-a1 90% "
+                                + "used, full in 10 min: the restored pods keep this volume"));
+        assertThat(model.messageProperty().get()).isEqualTo("Preflight passed with 1 warning: read them before you "
+                + "confirm.");
+        model.toConfirm();
+        assertThat(model.stepProperty().get()).isEqualTo(RollbackWizardViewModel.Step.CONFIRM);
+    }
+
     /** A Deployment with a good revision 1 and a bad revision 2 (current); back on 1, one pod crash-loops. */
     private static final class TwoRevisions implements RollbackCluster {
 
         long current = 2;
+        boolean forbidden;
         private final List<Revision> history = List.of(revision(1, GOOD), revision(2, BAD));
 
         private static Revision revision(long n, String image) {
@@ -202,7 +250,7 @@ class RollbackWizardViewModelTest {
 
         @Override
         public boolean allowed(String verb, String group, String resource, String namespace, String name) {
-            return true;
+            return !forbidden;
         }
 
         @Override
