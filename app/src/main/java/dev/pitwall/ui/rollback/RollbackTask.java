@@ -19,13 +19,16 @@ final class RollbackTask extends Task<Verification> {
     private final RollbackRunner runner;
     private final RollbackPlan plan;
     private final RollbackWizardViewModel.Verify verify;
+    private final Runnable first;
     private final Consumer<RunEvent> events;
 
+    /** @param first done before anything else (the confirmation is audited there, before any write) */
     RollbackTask(String title, RollbackRunner runner, RollbackPlan plan, RollbackWizardViewModel.Verify verify,
-                 Consumer<RunEvent> events) {
+                 Runnable first, Consumer<RunEvent> events) {
         this.runner = runner;
         this.plan = plan;
         this.verify = verify;
+        this.first = first;
         this.events = events;
         updateTitle(title);
     }
@@ -33,6 +36,7 @@ final class RollbackTask extends Task<Verification> {
     @Override
     protected Verification call() throws Exception {
         try {
+            first.run();
             runner.execute(plan, step -> {
                 updateMessage("writing: " + step);
                 events.accept(new RunEvent(RunEvent.Kind.WRITING, plan, step, null, List.of()));

@@ -3,7 +3,6 @@ package dev.pitwall.ui.rollback;
 import dev.pitwall.ops.rollback.Revision;
 import dev.pitwall.ui.rollback.RollbackWizardViewModel.Step;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;

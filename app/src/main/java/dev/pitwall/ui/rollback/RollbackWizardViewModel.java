@@ -395,12 +395,14 @@ public final class RollbackWizardViewModel {
             return;
         }
         RollbackPlan confirmed = plan;
-        executor.run(() -> ports.runner().recordDecision("rollback.confirmed", confirmed, Map.of("typed",
-                ports.production() ? "workload name typed" : "not a production profile")));
-        start(confirmed, "Roll back " + confirmed.workload().name() + " to revision " + confirmed.targetRevision());
+        // recorded by the operation itself, so that the audit log has it before the writes
+        start(confirmed, "Roll back " + confirmed.workload().name() + " to revision " + confirmed.targetRevision(),
+                () -> ports.runner().recordDecision("rollback.confirmed", confirmed, Map.of("typed",
+                        ports.production() ? "workload name typed" : "not a production profile")));
     }
 
-    private void start(RollbackPlan p, String title) {
+    /** @param first what the operation does before it writes (records the confirmation) */
+    private void start(RollbackPlan p, String title, Runnable first) {
         plan = p;
         failed = null;
         decisionOffered.set(false);
@@ -411,7 +413,7 @@ public final class RollbackWizardViewModel {
         progress.set("Testing the plan again and writing it\u2026");
         step.set(Step.RUN);
         canExecute.set(false);
-        RollbackTask task = new RollbackTask(title, ports.runner(), p, ports.verify(), runSink);
+        RollbackTask task = new RollbackTask(title, ports.runner(), p, ports.verify(), first, runSink);
         task.stateProperty().addListener((obs, old, now) -> {
             if (now == Worker.State.CANCELLED && step.get() == Step.RUN) {
                 step.set(Step.SUMMARY);
@@ -491,7 +493,8 @@ public final class RollbackWizardViewModel {
             message.set("Cannot go forward: " + f.error());
             return;
         }
-        start(f.plan(), "Go forward: " + f.plan().workload().name() + " back to revision " + f.plan().targetRevision());
+        start(f.plan(), "Go forward: " + f.plan().workload().name() + " back to revision "
+                + f.plan().targetRevision(), () -> { });
     }
 
     /** After a failed verification: stay on the target revision; the decision and what failed are audited. */
