@@ -28,6 +28,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -114,10 +117,15 @@ class RollbackWizardTest {
         wizard = RolloutsScreen.rollbackWizard(RolloutsScreen.rollbackPorts(production, backends, trust,
                 fleet::latest, verify, replays::planWindow, clock, resources::add), executor, operations::start,
                 java.time.ZoneOffset.UTC);
+        // the two screens as the shell holds them: selecting a screen shows it
         replaysView = replays.create(Screen.REPLAYS);
-        VBox root = new VBox(RolloutsScreen.build(wizard, java.time.ZoneOffset.UTC), replaysView,
-                new OperationsPanel(operations));
-        Scene scene = new Scene(root, 1440, 1300);
+        TabPane screens = new TabPane(new Tab("Rollouts", RolloutsScreen.build(wizard, java.time.ZoneOffset.UTC)),
+                new Tab("Replays", replaysView));
+        shell.screenProperty().addListener((obs, old, now) ->
+                screens.getSelectionModel().select(now == Screen.REPLAYS ? 1 : 0));
+        VBox.setVgrow(screens, Priority.ALWAYS);
+        // within the headless screen (1280x800), so that every click lands
+        Scene scene = new Scene(new VBox(screens, new OperationsPanel(operations)), 1260, 780);
         scene.getStylesheets().addAll(dev.pitwall.ui.shell.Theme.WAR_ROOM.stylesheets());
         stage.setScene(scene);
         stage.show();
@@ -135,6 +143,23 @@ class RollbackWizardTest {
         fleet.close();
         executor.close();
         demo.close();
+    }
+
+    /** Clicks the wizard's next button and waits for the step it leads to. */
+    private void next(FxRobot robot, RollbackWizardViewModel.Step expected) {
+        robot.clickOn("#nextButton");
+        await(robot, "step " + expected, WAIT, () -> fx(robot, () -> wizard.stepProperty().get()) == expected);
+    }
+
+    /** Waits for the wizard; a timeout says what the wizard was saying. */
+    private void await(FxRobot robot, String what, Duration timeout, java.util.function.BooleanSupplier done) {
+        try {
+            Await.until(what, timeout, done);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the wizard says: " + fx(robot, () ->
+                    wizard.stepProperty().get() + ": " + wizard.messageProperty().get() + " "
+                            + wizard.outcomeProperty().get()), e);
+        }
     }
 
     private static int row(TableView<WorkloadRow> workloads, String namespace) {
@@ -166,13 +191,13 @@ class RollbackWizardTest {
     @Test
     void theWizardRollsTheSharedWorkersBackVerifiesAndOpensTheReplayOfTheIncidentWindow(FxRobot robot) throws Exception {
         TableView<WorkloadRow> workloads = robot.lookup("#workloadTable").queryTableView();
-        Await.until("the worker workloads listed", WAIT, () -> fx(robot, () -> workloads.getItems().size()) == 4);
+        await(robot, "the worker workloads listed", WAIT, () -> fx(robot, () -> workloads.getItems().size()) == 4);
         // the flipped customer's workers: rolling them back changes their execution mode, shown as a trust change
         int flipped = fx(robot, () -> row(workloads, DemoFleet.namespaceOf(DemoFleet.FLIPPED_CUSTOMER)));
         robot.interact(() -> workloads.getSelectionModel().select(flipped));
-        robot.clickOn("Next: choose the target");
+        next(robot, RollbackWizardViewModel.Step.TARGET);
         TableView<DiffRow> diff = robot.lookup("#diffTable").queryTableView();
-        Await.until("the trust change in the diff", WAIT, () -> fx(robot, () -> diff.getItems().stream()
+        await(robot, "the trust change in the diff", WAIT, () -> fx(robot, () -> diff.getItems().stream()
                 .anyMatch(DiffRow::trust)));
         assertThat(fx(robot, () -> List.copyOf(diff.getItems()))).filteredOn(DiffRow::trust).singleElement()
                 .satisfies(d -> {
@@ -182,16 +207,18 @@ class RollbackWizardTest {
         Label trustNote = robot.lookup("#trustNoteLabel").queryAs(Label.class);
         assertThat(fx(robot, () -> trustNote.isVisible() ? trustNote.getText() : "")).startsWith("\u26A0 Trust "
                 + "change: this rollback changes the execution mode (SANDBOX_CODE_ONLY \u2192 ");
-        robot.clickOn("Back");
+        robot.clickOn("#backButton");
+        await(robot, "back to the workloads", WAIT, () -> fx(robot, () -> wizard.stepProperty().get())
+                == RollbackWizardViewModel.Step.WORKLOAD);
 
         int shared = fx(robot, () -> row(workloads, DemoFleet.SHARED_NAMESPACE));
         WorkloadRow row = fx(robot, () -> workloads.getItems().get(shared));
         assertThat(row.images()).endsWith(ImageBehaviour.INCIDENT_TAG);
         robot.interact(() -> workloads.getSelectionModel().select(shared));
-        robot.clickOn("Next: choose the target");
+        next(robot, RollbackWizardViewModel.Step.TARGET);
 
         // the target defaults to the previous revision, and the diff names the bad image
-        Await.until("the diff", WAIT, () -> fx(robot, () -> diff.getItems().stream()
+        await(robot, "the diff", WAIT, () -> fx(robot, () -> diff.getItems().stream()
                 .anyMatch(d -> d.area().equals("image"))));
         ComboBox<?> target = robot.lookup("#targetChooser").queryComboBox();
         assertThat(fx(robot, () -> ((dev.pitwall.ops.rollback.Revision) target.getValue()).number()))
@@ -206,9 +233,10 @@ class RollbackWizardTest {
             incidentStart = cluster.history(row.ref()).stream().filter(r -> r.number() == row.revision())
                     .findFirst().orElseThrow().createdAt();
         }
-        robot.clickOn("Run preflight");
+        assertThat(robot.lookup("#nextButton").queryButton().getText()).isEqualTo("Run preflight");
+        next(robot, RollbackWizardViewModel.Step.PREFLIGHT);
         TableView<CheckRow> preflight = robot.lookup("#preflightTable").queryTableView();
-        Await.until("the preflight", WAIT, () -> fx(robot, () -> !preflight.getItems().isEmpty()));
+        await(robot, "the preflight", WAIT, () -> fx(robot, () -> !preflight.getItems().isEmpty()));
         List<CheckRow> checks = fx(robot, () -> List.copyOf(preflight.getItems()));
         assertThat(checks).noneMatch(CheckRow::failed)
                 .anyMatch(c -> c.state().equals(CheckRow.PASSED) && c.check().equals("access")
@@ -219,7 +247,7 @@ class RollbackWizardTest {
                 .anyMatch(c -> c.check().equals("trust") && c.state().equals(CheckRow.PASSED)
                         && c.detail().contains("SANDBOX_CODE_AND_PROCESS"));
 
-        robot.clickOn("Next: confirm");
+        next(robot, RollbackWizardViewModel.Step.CONFIRM);
         Button execute = robot.lookup("#executeButton").queryButton();
         assertThat(execute.isDisabled()).isTrue();
         assertThat(robot.lookup("#disabledLabel").queryAs(Label.class).getText())
@@ -230,26 +258,26 @@ class RollbackWizardTest {
         assertThat(execute.isDisabled()).isFalse();
         robot.clickOn("#executeButton");
 
-        Await.until("the rollback verified", Duration.ofSeconds(180), () -> fx(robot, () ->
+        await(robot, "the rollback verified", Duration.ofSeconds(180), () -> fx(robot, () ->
                 wizard.outcomeProperty().get().startsWith("\u2714 Verified")));
         TableView<CheckRow> verification = robot.lookup("#verifyTable").queryTableView();
         assertThat(fx(robot, () -> List.copyOf(verification.getItems()))).extracting(CheckRow::state)
                 .hasSize(5).containsOnly(CheckRow.PASSED);
-        Await.until("the operation listed as succeeded", WAIT, () -> fx(robot, () ->
+        await(robot, "the operation listed as succeeded", WAIT, () -> fx(robot, () ->
                 operations.entries().get(0).stateProperty().get()).equals("done"));
         assertThat(new HashChainedAuditLog(state.resolve("audit.jsonl")).entries()).extracting(AuditEntry::action)
                 .containsSubsequence("rollback.plan.captured", "rollback.plan.tested", "rollback.confirmed",
                         "rollback.plan.tested", "rollback.executed", "rollback.verified");
 
-        robot.clickOn("Replay failed runs of this incident window");
-        Await.until("the Replays screen selected", WAIT, () -> fx(robot, () -> shell.screenProperty().get())
+        robot.clickOn("#replayButton");
+        await(robot, "the Replays screen selected", WAIT, () -> fx(robot, () -> shell.screenProperty().get())
                 == Screen.REPLAYS);
         long failedSince = demo.platform().runs().stream().filter(r -> !r.created().isBefore(incidentStart))
                 .filter(r -> r.status().name().equals("FAILED") || r.status().name().equals("INTERNAL_ERROR"))
                 .count();
         assertThat(failedSince).isPositive();
         Label replayMessage = robot.from(replaysView).lookup("#messageLabel").queryAs(Label.class);
-        Await.until("the replay planned for the window", WAIT, () -> fx(robot, replayMessage::getText)
+        await(robot, "the replay planned for the window", WAIT, () -> fx(robot, replayMessage::getText)
                 .startsWith("Plan "));
         long planned = fx(robot, () -> sum(robot.from(replaysView).lookup("#groupTable").queryTableView()));
         long excluded = fx(robot, () -> sum(robot.from(replaysView).lookup("#exclusionTable").queryTableView()));
