@@ -16,11 +16,11 @@ import dev.pitwall.ops.rollback.RolloutStatus;
 import dev.pitwall.ops.rollback.WorkloadRef;
 import dev.pitwall.ops.rollback.WorkloadState;
 import dev.pitwall.ui.queues.FxHandoff;
-import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -51,13 +51,10 @@ class RollbackWizardViewModelTest {
     private RollbackWizardViewModel model;
 
     @BeforeAll
-    static void toolkit() {
-        // an operation is a javafx Task: its own progress properties need the toolkit, even run on this thread
-        try {
-            Platform.startup(() -> { });
-        } catch (IllegalStateException alreadyStarted) {
-            // started by an earlier test in this JVM
-        }
+    static void toolkit() throws java.util.concurrent.TimeoutException {
+        // an operation is a javafx Task, whose own progress properties need the toolkit even when run on this
+        // thread; started the TestFX way, so that the UI tests after this one find it as they expect
+        FxToolkit.registerPrimaryStage();
     }
 
     @BeforeEach
