@@ -126,6 +126,7 @@ class RollbackWizardTest {
         VBox.setVgrow(screens, Priority.ALWAYS);
         // within the headless screen (1280x800), so that every click lands
         Scene scene = new Scene(new VBox(screens, new OperationsPanel(operations)), 1260, 780);
+        // the war-room palette: its large type is the hardest on the layout, and every click must still land
         scene.getStylesheets().addAll(dev.pitwall.ui.shell.Theme.WAR_ROOM.stylesheets());
         stage.setScene(scene);
         stage.show();
