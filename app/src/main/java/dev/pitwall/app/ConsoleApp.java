@@ -163,6 +163,9 @@ final class ConsoleApp {
         if (screen == Screen.TRUST && session.hasProfile()) {
             return trustScreen();
         }
+        if (screen == Screen.ROLLOUTS && session.hasProfile()) {
+            return rolloutsScreen();
+        }
         String reason = session.isStarting() ? "Starting the embedded demo environment\u2026"
                 : session.hasProfile() ? "Nothing to show here yet: this screen is not part of this build."
                 : "Not connected. Start with --demo for the embedded demo environment, "
@@ -200,6 +203,26 @@ final class ConsoleApp {
                     ZoneId.systemDefault());
         } catch (IllegalArgumentException | Launcher.NoProfileException e) {
             return new PlaceholderPane(Screen.TRUST, e.getMessage());
+        }
+    }
+
+    private javafx.scene.Node rolloutsScreen() {
+        ConnectionProfile profile = session.profile();
+        if (!profile.hasKubernetes()) {
+            return new PlaceholderPane(Screen.ROLLOUTS, "Kubernetes is not configured in this profile: give "
+                    + "--kubeconfig and --context, or edit the profile with Profiles\u2026, to roll back workers.");
+        }
+        try {
+            dev.pitwall.ops.trust.TrustSession trust = TrustSessions.open(profile, null, backends.secrets(),
+                    backends.auditLog(), clock);
+            session.own(trust);
+            var ports = RolloutsScreen.rollbackPorts(profile, backends, trust,
+                    () -> fleet.isDone() && !fleet.isCompletedExceptionally() ? fleet.join().latest() : null,
+                    RolloutsScreen.CONSOLE_VERIFY, replayScreens::planWindow, clock, session::own);
+            return RolloutsScreen.build(RolloutsScreen.rollbackWizard(ports, executor, operations::start,
+                    ZoneId.systemDefault()), ZoneId.systemDefault());
+        } catch (IllegalArgumentException | Launcher.NoProfileException e) {
+            return new PlaceholderPane(Screen.ROLLOUTS, e.getMessage());
         }
     }
 

@@ -63,6 +63,21 @@ final class ReplayScreens {
     }
 
     /**
+     * Opens the Replays screen with a plan of every run that failed from {@code after} to now: the replay of an
+     * incident's window, from the rollback wizard's summary.
+     */
+    void planWindow(java.time.Instant after) {
+        if (profile == null || !profile.hasPlatform()) {
+            shell.showMessage("Cannot replay the incident window: the platform API is not configured in this profile.");
+            return;
+        }
+        String from = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(ZoneId.systemDefault()).format(after);
+        replays().planWindow(after, null, "failed runs of the incident window, from " + from + " to now");
+        shell.select(Screen.REPLAYS);
+    }
+
+    /**
      * Looks for replays whose process ended without finishing or stopping (a crash, a kill, a closed laptop) and
      * says so in the status bar, so that nothing is left half-done unnoticed. Runs in the background.
      */

@@ -29,7 +29,12 @@ public record Revision(long number, Instant createdAt, String changeCause, List<
 
     /** The value of AP_EXECUTION_MODE in the first container that sets it, or "" when none does. */
     public String executionMode() {
-        return env.entrySet().stream().filter(e -> e.getKey().endsWith("/" + RevisionDiff.EXECUTION_MODE))
+        return env(RevisionDiff.EXECUTION_MODE);
+    }
+
+    /** The value of an environment variable in the first container that sets it, or "" when none does. */
+    public String env(String name) {
+        return env.entrySet().stream().filter(e -> e.getKey().endsWith("/" + name))
                 .map(Map.Entry::getValue).sorted().findFirst().orElse("");
     }
 

@@ -27,6 +27,11 @@ public final class RollbackPlanner {
         return cluster.history(workload);
     }
 
+    /** The revision the workload's template belongs to now (0 when none matches). */
+    public long currentRevision(WorkloadRef workload) {
+        return cluster.state(workload).currentRevision();
+    }
+
     public RevisionDiff diff(WorkloadRef workload, long from, long to) {
         List<Revision> history = cluster.history(workload);
         return RevisionDiff.between(revision(history, workload, from), revision(history, workload, to),

@@ -112,11 +112,19 @@ public final class RollbackRunner {
      */
     public Verification awaitVerified(RollbackPlan plan, Duration bound, Duration every, Pause pause)
             throws InterruptedException {
+        return awaitVerified(plan, bound, every, pause, v -> { });
+    }
+
+    /** As {@link #awaitVerified(RollbackPlan, Duration, Duration, Pause)}, telling {@code each} every attempt. */
+    public Verification awaitVerified(RollbackPlan plan, Duration bound, Duration every, Pause pause,
+                                      Consumer<Verification> each) throws InterruptedException {
         Instant deadline = clock.instant().plus(bound);
         Verification v = verify(plan);
+        each.accept(v);
         while (!v.ok() && clock.instant().isBefore(deadline)) {
             pause.sleep(every);
             v = verify(plan);
+            each.accept(v);
         }
         record(v.ok() ? "rollback.verified" : "rollback.verification-failed", plan,
                 Map.of("failures", String.join("; ", v.failures())));
@@ -180,6 +188,11 @@ public final class RollbackRunner {
                     : String.join("; ", changed.changes().stream().map(Change::describe).toList())));
         }
         return problems;
+    }
+
+    /** Records a decision the operator made about a plan (confirmed it, stayed after a failed verification, ...). */
+    public void recordDecision(String action, RollbackPlan plan, Map<String, String> details) {
+        record(action, plan, details);
     }
 
     private void record(String action, RollbackPlan plan, Map<String, String> details) {

@@ -33,6 +33,7 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -95,9 +96,24 @@ public final class ReplaysViewModel {
 
     /** Plans a replay of {@code candidates}: reads each run's current state first, in chunks, in the background. */
     public void planFrom(List<FlowRun> candidates, String selection) {
-        RetryStrategy chosen = strategy.get();
         message.set(String.format("Reading the current state of %,d runs\u2026", candidates.size()));
-        executor.supply(() -> planner.plan(fresh(candidates), chosen, selection)).whenComplete((p, e) -> Fx.run(() -> {
+        plan(() -> fresh(candidates), selection);
+    }
+
+    /**
+     * Plans a replay of every run that failed in a window (an incident's, from the first bad revision to now),
+     * read from the platform in the background.
+     *
+     * @param before the end of the window, or null for now
+     */
+    public void planWindow(Instant after, Instant before, String selection) {
+        message.set("Reading the failed runs of " + selection + "\u2026");
+        plan(() -> all(RunQuery.failedBetween(after, before)), selection);
+    }
+
+    private void plan(java.util.concurrent.Callable<List<FlowRun>> read, String selection) {
+        RetryStrategy chosen = strategy.get();
+        executor.supply(() -> planner.plan(read.call(), chosen, selection)).whenComplete((p, e) -> Fx.run(() -> {
             if (e != null) {
                 message.set("Could not plan: " + rootMessage(e));
                 return;
@@ -113,14 +129,20 @@ public final class ReplaysViewModel {
         for (int i = 0; i < candidates.size(); i += 200) {
             List<String> ids = candidates.subList(i, Math.min(candidates.size(), i + 200)).stream()
                     .map(FlowRun::id).toList();
-            RunQuery q = new RunQuery(null, null, null, null, null, null, null, ids);
-            String cursor = null;
-            do {
-                RunPage page = runs.page(q, cursor, 200);
-                out.addAll(page.runs());
-                cursor = page.isLast() ? null : page.next();
-            } while (cursor != null);
+            out.addAll(all(new RunQuery(null, null, null, null, null, null, null, ids)));
         }
+        return out;
+    }
+
+    /** Every run the query matches, page by page. */
+    private List<FlowRun> all(RunQuery q) {
+        List<FlowRun> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            RunPage page = runs.page(q, cursor, 200);
+            out.addAll(page.runs());
+            cursor = page.isLast() ? null : page.next();
+        } while (cursor != null);
         return out;
     }
 
