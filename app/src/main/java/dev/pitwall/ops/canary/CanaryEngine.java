@@ -131,9 +131,8 @@ public final class CanaryEngine {
             return goneOutside(r, main, now);
         }
         List<CanaryPod> canaryPods = cluster.pods(workload, true);
-        List<CanaryPod> stablePods = cluster.pods(workload, false);
         List<GateReading> readings = evaluators.computeIfAbsent(workload, w -> new GateEvaluator(signals))
-                .evaluate(r, expectedMode(r, main), main.env().get(GROUP_ID), canaryPods, stablePods, now);
+                .evaluate(r, expectedMode(r, main), main.env().get(GROUP_ID), canaryPods, now);
         r = r.withGates(readings);
         Optional<GateReading> failed = readings.stream().filter(GateReading::failed).findFirst();
         if (failed.isPresent()) {

@@ -44,10 +44,10 @@ final class GateEvaluator {
     }
 
     List<GateReading> evaluate(CanaryRecord r, String expectedMode, String groupId, List<CanaryPod> canary,
-                               List<CanaryPod> stable, Instant now) {
+                               Instant now) {
         GateThresholds t = r.settings().thresholds();
         List<GateReading> readings = new ArrayList<>();
-        readings.add(guarded(Gate.FAILURE_RATE, () -> failureRate(r, t, canary, stable)));
+        readings.add(guarded(Gate.FAILURE_RATE, () -> failureRate(r, t)));
         readings.add(restarts(t, canary));
         readings.add(guarded(Gate.VOLUME, () -> volume(r, t, canary, now)));
         readings.add(guarded(Gate.HEARTBEATS, () -> heartbeats(r, t, expectedMode, canary, now)));
@@ -67,8 +67,7 @@ final class GateEvaluator {
         }
     }
 
-    private GateReading failureRate(CanaryRecord r, GateThresholds t, List<CanaryPod> canary,
-                                    List<CanaryPod> stable) {
+    private GateReading failureRate(CanaryRecord r, GateThresholds t) {
         String threshold = "canary at most " + number(t.maxFailureRateDelta()) + " points above stable, judged after "
                 + t.minRuns() + " canary runs";
         Optional<List<RunOutcome>> runs = signals.finishedRuns(r.startedAt());
@@ -76,17 +75,18 @@ final class GateEvaluator {
             return new GateReading(Gate.FAILURE_RATE, Verdict.UNAVAILABLE, "not measured: no platform in this profile",
                     threshold);
         }
-        Set<String> canaryNames = names(canary);
-        Set<String> stableNames = names(stable);
+        // by name, not by the pods there are now: pods the steps removed still count for the runs they ran
+        String canaryPrefix = r.canaryName() + "-";
+        String mainPrefix = r.workload().name() + "-";
         int cRuns = 0;
         int cFailed = 0;
         int sRuns = 0;
         int sFailed = 0;
         for (RunOutcome run : runs.get()) {
-            if (canaryNames.contains(run.workerId())) {
+            if (run.workerId().startsWith(canaryPrefix)) {
                 cRuns++;
                 cFailed += run.failed() ? 1 : 0;
-            } else if (stableNames.contains(run.workerId())) {
+            } else if (run.workerId().startsWith(mainPrefix)) {
                 sRuns++;
                 sFailed += run.failed() ? 1 : 0;
             }
