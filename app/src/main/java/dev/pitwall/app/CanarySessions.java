@@ -48,7 +48,7 @@ final class CanarySessions {
             CanarySignalSources signals = new CanarySignalSources(runs, new KubeletVolumeStats(kube),
                     r == null ? null : new RedisHeartbeats(r),
                     r == null ? null : queue -> OptionalLong.of(new BullWaitingDepth(r, List.of(queue)).waiting()));
-            CanaryEngine engine = new CanaryEngine(new KubeCanaryCluster(kube), new KubeRollbackCluster(kube),
+            CanaryEngine engine = new CanaryEngine(new KubeCanaryCluster(kube, workerLabels(profile)), new KubeRollbackCluster(kube),
                     backends.rollbackPlans(), signals, backends.canaryJournal(), modePolicy(profile), backends.auditLog(),
                     actor, clock);
             return new CanarySession(engine, () -> {
@@ -64,6 +64,12 @@ final class CanarySessions {
             }
             throw e;
         }
+    }
+
+    /** The profile's worker selector as labels (the fleet's default when it names none). */
+    private static java.util.Map<String, String> workerLabels(ConnectionProfile profile) {
+        dev.pitwall.ops.connect.LabelSelector workers = dev.pitwall.ops.fleet.FleetScope.of(profile).workers();
+        return java.util.Map.of(workers.key(), workers.value());
     }
 
     /** The profile's trust policy as the canary checks it; an unusable policy expects what it cannot say. */

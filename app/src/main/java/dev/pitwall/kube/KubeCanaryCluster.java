@@ -46,9 +46,40 @@ public final class KubeCanaryCluster implements CanaryCluster {
     private static final String CACHE = "cache";
 
     private final KubernetesClient client;
+    private final Map<String, String> workerLabels;
 
-    public KubeCanaryCluster(KubernetesClient client) {
+    /** @param workerLabels the labels that mark worker workloads (the profile's equality selector; empty: all) */
+    public KubeCanaryCluster(KubernetesClient client, Map<String, String> workerLabels) {
         this.client = client;
+        this.workerLabels = Map.copyOf(workerLabels);
+    }
+
+    @Override
+    public List<WorkloadRef> workloads() {
+        return call("list the worker workloads", () -> {
+            List<WorkloadRef> found = new ArrayList<>();
+            for (Deployment d : client.apps().deployments().inAnyNamespace().withLabels(workerLabels).list()
+                    .getItems()) {
+                if (!isCanary(d)) {
+                    found.add(new WorkloadRef(WorkloadRef.Kind.DEPLOYMENT, d.getMetadata().getNamespace(),
+                            d.getMetadata().getName()));
+                }
+            }
+            for (StatefulSet s : client.apps().statefulSets().inAnyNamespace().withLabels(workerLabels).list()
+                    .getItems()) {
+                if (!isCanary(s)) {
+                    found.add(new WorkloadRef(WorkloadRef.Kind.STATEFULSET, s.getMetadata().getNamespace(),
+                            s.getMetadata().getName()));
+                }
+            }
+            found.sort(java.util.Comparator.comparing(WorkloadRef::namespace).thenComparing(WorkloadRef::name));
+            return found;
+        });
+    }
+
+    private static boolean isCanary(HasMetadata object) {
+        Map<String, String> labels = object.getMetadata().getLabels();
+        return labels != null && labels.containsKey(CanaryAnnotations.CANARY_LABEL);
     }
 
     @Override

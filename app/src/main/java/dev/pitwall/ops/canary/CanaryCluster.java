@@ -23,6 +23,9 @@ public interface CanaryCluster extends AutoCloseable {
         return workload.name() + "-canary";
     }
 
+    /** The worker workloads a canary can be made of (canaries themselves excluded), by namespace and name. */
+    List<WorkloadRef> workloads();
+
     /** The main workload now. */
     MainWorkload main(WorkloadRef workload);
 

@@ -70,6 +70,11 @@ public final class CanaryEngine {
         return new RollbackPlanner(rollbackCluster, clock).workload(namespace, name);
     }
 
+    /** The worker workloads a canary can be made of. */
+    public List<WorkloadRef> workloads() {
+        return cluster.workloads();
+    }
+
     /** Every check a start makes, without starting. */
     public Preflight preflight(WorkloadRef workload, CanarySettings settings) {
         return preflight.check(workload, settings, clock.instant()).preflight();
