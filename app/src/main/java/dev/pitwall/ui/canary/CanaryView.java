@@ -8,12 +8,14 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 import java.util.function.Function;
@@ -98,11 +100,27 @@ public final class CanaryView {
         promoteButton.disableProperty().bind(model.canPromoteProperty().not());
         abortButton.disableProperty().bind(model.canAbortProperty().not());
         gateTable.setItems(model.gates());
-        gateTable.getColumns().setAll(java.util.List.of(column("Gate", GateRow::gate, 130),
-                verdictColumn(), column("Measured", GateRow::measured, 300),
-                column("Threshold", GateRow::threshold, 260)));
+        gateTable.getColumns().setAll(java.util.List.of(column("Gate", GateRow::gate, 170),
+                verdictColumn(), wrapping(column("Measured", GateRow::measured, 330)),
+                wrapping(column("Threshold", GateRow::threshold, 280))));
+        gateTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         gateTable.setPlaceholder(new Label("Gate values appear once a canary runs."));
         timelineList.setItems(model.timeline());
+        timelineList.setCellFactory(list -> new ListCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.wrappingWidthProperty().bind(list.widthProperty().subtract(36));
+                text.getStyleClass().add("canary-timeline-text");
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty ? null : item);
+                setGraphic(empty ? null : text);
+            }
+        });
         timelineList.setPlaceholder(new Label("Nothing yet."));
     }
 
@@ -110,6 +128,26 @@ public final class CanaryView {
         TableColumn<GateRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        return column;
+    }
+
+    /** Long measured values and thresholds wrap within their column instead of being cut. */
+    private static TableColumn<GateRow, String> wrapping(TableColumn<GateRow, String> column) {
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Text text = new Text();
+
+            {
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+                text.getStyleClass().add("canary-gate-text");
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                text.setText(empty ? null : item);
+                setGraphic(empty ? null : text);
+            }
+        });
         return column;
     }
 
