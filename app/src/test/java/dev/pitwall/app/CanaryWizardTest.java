@@ -50,10 +50,14 @@ class CanaryWizardTest {
     private Stage stage;
 
     @BeforeEach
-    void open(FxRobot robot) {
+    void startDemo() {
         fx = new CanaryDemoFixture(state, 31);
-        session = CanarySessions.open(fx.demo.profile(), fx.backends, fx.demo.clock(), "wizard");
         executor = new PooledExecutor(2);
+    }
+
+    /** The wizard as the console opens it: a canary session of its own. */
+    private void open(FxRobot robot) {
+        session = CanarySessions.open(fx.demo.profile(), fx.backends, fx.demo.clock(), "wizard");
         robot.interact(() -> {
             Parent view = (Parent) CanaryScreen.build(session, executor, FxHandoff.frames(), Duration.ofMillis(200),
                     ZoneOffset.UTC);
@@ -67,9 +71,13 @@ class CanaryWizardTest {
 
     @AfterEach
     void close(FxRobot robot) {
-        robot.interact(() -> stage.hide());
+        if (stage != null) {
+            robot.interact(() -> stage.hide());
+        }
         executor.close();
-        session.close();
+        if (session != null) {
+            session.close();
+        }
         fx.close();
     }
 
@@ -84,6 +92,7 @@ class CanaryWizardTest {
     @Test
     @SuppressWarnings("unchecked")
     void walkTheWizardFromPreflightToAnAbortByTheVolumeGate(FxRobot robot) throws Exception {
+        open(robot);
         ComboBox<WorkloadRef> chooser = robot.lookup("#workloadChooser").queryAs(ComboBox.class);
         Await.until("the workloads listed", Duration.ofSeconds(20), () -> fxGet(() -> chooser.getItems().size())
                 == 1 + DemoFleet.CUSTOMERS.size());
@@ -146,5 +155,32 @@ class CanaryWizardTest {
                 throw new AssertionError(e);
             }
         });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aReopenedWizardPicksUpTheCanaryWhereItIs(FxRobot robot) throws Exception {
+        WorkloadRef acme = fx.workload(DemoFleet.namespaceOf("acme"), DemoFleet.workloadOf("acme"));
+        fx.capturePlan(acme, true);
+        fx.engine().start(acme, new dev.pitwall.ops.canary.CanarySettings(CanaryDemoFixture.REPOSITORY + "0.88.1",
+                java.util.Map.of(), java.util.List.of(50, 100), Duration.ofMinutes(5), null));
+        fx.demo.advance(Duration.ofMinutes(1));
+        fx.engine().pause(acme);
+
+        open(robot);
+
+        ComboBox<WorkloadRef> chooser = robot.lookup("#workloadChooser").queryAs(ComboBox.class);
+        Await.until("the live canary's workload chosen", Duration.ofSeconds(20), () -> acme.equals(fxGet(
+                chooser::getValue)));
+        Label headline = robot.lookup("#headlineLabel").queryAs(Label.class);
+        Await.until("its state shown", Duration.ofSeconds(20), () -> fxGet(headline::getText)
+                .startsWith("PAUSED \u2014 step 1 of 2 (50%, 1 of 2 pods)"));
+        assertThat(fxGet(() -> robot.lookup("#resumeButton").queryAs(Button.class).isDisabled())).isFalse();
+        assertThat(fxGet(() -> robot.lookup("#startButton").queryAs(Button.class).isDisabled())).isTrue();
+        robot.clickOn("#abortButton");
+        Label abort = robot.lookup("#abortLabel").queryAs(Label.class);
+        Await.until("aborted by hand", Duration.ofSeconds(20), () -> fxGet(abort::getText)
+                .startsWith("\u2716 ABORTED \u2014 aborted by hand"));
+        assertThat(fx.object(acme, acme.name() + "-canary")).isNull();
     }
 }

@@ -47,7 +47,7 @@ public final class CanaryViewModel {
     /** One sink per kind of answer: a frame keeps the latest of each, so no kind hides another. */
     private final Consumer<Outcome> records;
     private final Consumer<Outcome> preflights;
-    private final Consumer<Outcome> lists;
+    private final Consumer<Listing> lists;
     private final Consumer<Outcome> errors;
 
     private final ObservableList<WorkloadRef> workloads = FXCollections.observableArrayList();
@@ -92,8 +92,11 @@ public final class CanaryViewModel {
     private BackgroundExecutor.Cancellable following;
 
     /** What came back from the engine: a record, a preflight, the workloads, or an error; for one workload. */
-    private record Outcome(WorkloadRef workload, CanaryRecord record, Preflight preflight, List<WorkloadRef> list,
-                           String error, boolean cleared) {
+    private record Outcome(WorkloadRef workload, CanaryRecord record, Preflight preflight, String error) {
+    }
+
+    /** The workloads, and the first that has a canary still going (the one a reopened console picks up). */
+    private record Listing(List<WorkloadRef> workloads, WorkloadRef live) {
     }
 
     /** @param followEvery how often a live canary is evaluated while the wizard shows it */
@@ -105,15 +108,29 @@ public final class CanaryViewModel {
         this.zone = zone;
         this.records = fx.latestPerFrame(this::apply);
         this.preflights = fx.latestPerFrame(this::apply);
-        this.lists = fx.latestPerFrame(this::apply);
+        this.lists = fx.latestPerFrame(this::list);
         this.errors = fx.latestPerFrame(this::apply);
         workload.addListener((obs, old, now) -> workloadChosen(now));
         updateButtons();
     }
 
-    /** Lists the workloads in the background. */
+    /**
+     * Lists the workloads in the background and, when one of them has a canary that is still going and none is
+     * chosen yet, chooses it: closing the console loses nothing, reopening it shows the canary where it is.
+     */
     public void start() {
-        call(null, () -> new Outcome(null, null, null, engine.workloads(), null, false));
+        executor.supply(() -> {
+            List<WorkloadRef> all = engine.workloads();
+            WorkloadRef live = all.stream().filter(w -> engine.find(w).filter(r -> !r.phase().isFinal())
+                    .isPresent()).findFirst().orElse(null);
+            return new Listing(all, live);
+        }).whenComplete((listing, error) -> {
+            if (error != null) {
+                errors.accept(new Outcome(null, null, null, rootMessage(error)));
+            } else {
+                lists.accept(listing);
+            }
+        });
     }
 
     public void checkPreflight() {
@@ -123,7 +140,7 @@ public final class CanaryViewModel {
             return;
         }
         preflight.set("checking\u2026");
-        call(w, () -> new Outcome(w, null, engine.preflight(w, settings.get()), null, null, false));
+        call(w, () -> new Outcome(w, null, engine.preflight(w, settings.get()), null));
     }
 
     public void startCanary() {
@@ -134,9 +151,9 @@ public final class CanaryViewModel {
         }
         call(w, () -> {
             try {
-                return new Outcome(w, engine.start(w, settings.get()), null, null, null, false);
+                return new Outcome(w, engine.start(w, settings.get()), null, null);
             } catch (CanaryRefused e) {
-                return new Outcome(w, null, e.preflight(), null, null, false);
+                return new Outcome(w, null, e.preflight(), null);
             }
         });
     }
@@ -161,7 +178,7 @@ public final class CanaryViewModel {
     public void refresh() {
         WorkloadRef w = workload.get();
         if (w != null) {
-            call(w, () -> new Outcome(w, engine.evaluate(w), null, null, null, false));
+            call(w, () -> new Outcome(w, engine.evaluate(w), null, null));
         }
     }
 
@@ -176,7 +193,7 @@ public final class CanaryViewModel {
     private void control(java.util.function.Function<WorkloadRef, CanaryRecord> action) {
         WorkloadRef w = workload.get();
         if (w != null) {
-            call(w, () -> new Outcome(w, action.apply(w), null, null, null, false));
+            call(w, () -> new Outcome(w, action.apply(w), null, null));
         }
     }
 
@@ -192,8 +209,8 @@ public final class CanaryViewModel {
         stepDetail.set("");
         updateButtons();
         if (w != null) {
-            call(w, () -> engine.find(w).map(r -> new Outcome(w, r, null, null, null, false))
-                    .orElse(new Outcome(w, null, null, null, null, true)));
+            call(w, () -> engine.find(w).map(r -> new Outcome(w, r, null, null))
+                    .orElse(new Outcome(w, null, null, null)));
         }
     }
 
@@ -213,9 +230,7 @@ public final class CanaryViewModel {
         busy.set(true);
         executor.supply(work).whenComplete((outcome, error) -> {
             if (error != null) {
-                errors.accept(new Outcome(w, null, null, null, rootMessage(error), false));
-            } else if (outcome.list() != null) {
-                lists.accept(outcome);
+                errors.accept(new Outcome(w, null, null, rootMessage(error)));
             } else if (outcome.preflight() != null) {
                 preflights.accept(outcome);
             } else {
@@ -224,10 +239,17 @@ public final class CanaryViewModel {
         });
     }
 
+    private void list(Listing listing) {
+        workloads.setAll(listing.workloads());
+        if (workload.get() == null && listing.live() != null) {
+            workload.set(listing.live());
+        }
+    }
+
     private void apply(Outcome o) {
         busy.set(false);
-        if (o.list() != null) {
-            workloads.setAll(o.list());
+        if (o.workload() == null && o.error() != null) {
+            message.set("\u2716 " + o.error());
             return;
         }
         if (o.workload() == null || !o.workload().equals(workload.get())) {
