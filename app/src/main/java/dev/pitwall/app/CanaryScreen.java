@@ -1,5 +1,8 @@
 package dev.pitwall.app;
 
+import dev.pitwall.model.Alert;
+import dev.pitwall.ops.alert.AlertCenter;
+import dev.pitwall.ops.canary.CanaryPhase;
 import dev.pitwall.ops.canary.CanarySession;
 import dev.pitwall.ops.exec.BackgroundExecutor;
 import dev.pitwall.ui.canary.CanaryView;
@@ -12,6 +15,7 @@ import javafx.scene.Node;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 
 /** Wires the canary wizard to the session's back-ends: a canary engine, its ViewModel and view. */
@@ -23,7 +27,8 @@ final class CanaryScreen {
     private CanaryScreen() {
     }
 
-    static Node build(Session session, Backends backends, BackgroundExecutor executor) {
+    /** @param alerts where an abort seen live is raised (critical), for the header badge and the timeline */
+    static Node build(Session session, Backends backends, BackgroundExecutor executor, AlertCenter alerts) {
         if (!session.hasProfile() || !session.profile().hasKubernetes()) {
             return new PlaceholderPane(Screen.ROLLOUTS, session.isStarting()
                     ? "Starting the embedded demo environment\u2026"
@@ -34,7 +39,7 @@ final class CanaryScreen {
             CanarySession canary = CanarySessions.open(session.profile(), backends, Clock.systemUTC(),
                     System.getProperty("user.name", "console"));
             session.own(canary);
-            return build(canary, executor, FxHandoff.frames(), FOLLOW_EVERY, ZoneId.systemDefault());
+            return build(canary, executor, FxHandoff.frames(), FOLLOW_EVERY, ZoneId.systemDefault(), alerts);
         } catch (IllegalArgumentException | Launcher.NoProfileException e) {
             return new PlaceholderPane(Screen.ROLLOUTS, e.getMessage());
         }
@@ -42,8 +47,16 @@ final class CanaryScreen {
 
     /** The wizard on an open canary session (tests give their own executor, handoff and follow period). */
     static Node build(CanarySession canary, BackgroundExecutor executor, FxHandoff fx, Duration followEvery,
-                      ZoneId zone) {
+                      ZoneId zone, AlertCenter alerts) {
         CanaryViewModel model = new CanaryViewModel(canary.engine(), executor, fx, followEvery, zone);
+        // only an abort seen happening here is raised, not the last canary's when a workload is chosen again
+        model.phaseProperty().addListener((obs, old, now) -> {
+            if (old != null && !old.isFinal() && now == CanaryPhase.ABORTED) {
+                alerts.raise(new Alert(Alert.Severity.CRITICAL, "canary-aborted",
+                        String.valueOf(model.workloadProperty().get()), model.abortReasonProperty().get(),
+                        Instant.now()));
+            }
+        });
         Node view = ViewLoader.load("canary", new CanaryView(model));
         model.start();
         return view;

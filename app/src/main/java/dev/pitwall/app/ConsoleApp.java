@@ -163,7 +163,7 @@ final class ConsoleApp {
         if (screen == Screen.TRUST && session.hasProfile()) {
             return trustScreen();
         }
-        if (screen == Screen.ROLLOUTS) return CanaryScreen.build(session, backends, executor);
+        if (screen == Screen.ROLLOUTS) return CanaryScreen.build(session, backends, executor, alerts);
         String reason = session.isStarting() ? "Starting the embedded demo environment\u2026"
                 : session.hasProfile() ? "Nothing to show here yet: this screen is not part of this build."
                 : "Not connected. Start with --demo for the embedded demo environment, "

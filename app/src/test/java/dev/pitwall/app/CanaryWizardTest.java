@@ -1,6 +1,7 @@
 package dev.pitwall.app;
 
 import dev.pitwall.demo.world.DemoFleet;
+import dev.pitwall.ops.alert.AlertCenter;
 import dev.pitwall.ops.canary.CanarySession;
 import dev.pitwall.ops.exec.PooledExecutor;
 import dev.pitwall.ops.rollback.WorkloadRef;
@@ -48,6 +49,7 @@ class CanaryWizardTest {
     private CanarySession session;
     private PooledExecutor executor;
     private Stage stage;
+    private final AlertCenter alerts = new AlertCenter(java.time.Clock.systemUTC(), AlertCenter.DEFAULT_HISTORY);
 
     @BeforeEach
     void startDemo() {
@@ -60,7 +62,7 @@ class CanaryWizardTest {
         session = CanarySessions.open(fx.demo.profile(), fx.backends, fx.demo.clock(), "wizard");
         robot.interact(() -> {
             Parent view = (Parent) CanaryScreen.build(session, executor, FxHandoff.frames(), Duration.ofMillis(200),
-                    ZoneOffset.UTC);
+                    ZoneOffset.UTC, alerts);
             Scene scene = new Scene(view, 1440, 860);
             scene.getStylesheets().setAll(Theme.LIGHT.stylesheets());
             stage = new Stage();
@@ -148,6 +150,7 @@ class CanaryWizardTest {
         assertThat(fxGet(() -> robot.lookup("#abortButton").queryAs(Button.class).isDisabled())).isTrue();
         assertThat(fxGet(() -> robot.lookup("#startButton").queryAs(Button.class).isDisabled())).isFalse();
         assertThat(fx.replicas(shared)).isEqualTo(DemoFleet.SHARED_REPLICAS);
+        assertThat(alerts.active()).singleElement().satisfies(a -> assertThat(a.message()).contains("VOLUME gate"));
         robot.interact(() -> {
             try {
                 Snapshots.writePng(stage.getScene(), Path.of("target", "canary-wizard-aborted.png"));

@@ -279,7 +279,6 @@ public final class CanaryViewModel {
     }
 
     private void show(CanaryRecord r) {
-        phase.set(r.phase());
         headline.set(r.phase() + " \u2014 " + r.stepText() + " \u2014 " + r.settings().image());
         stepDetail.set(switch (r.phase()) {
             case RUNNING -> "this step is held until " + TIME.format(engine.stepEndsAt(r).atZone(zone))
@@ -295,6 +294,7 @@ public final class CanaryViewModel {
         gates.setAll(r.gates().stream().map(GateRow::of).toList());
         timeline.setAll(r.timeline().stream().map(e -> TIME.format(e.at().atZone(zone)) + "  " + e.text())
                 .toList());
+        phase.set(r.phase()); // last: whoever listens to the phase finds the rest already shown
         if (r.phase().isFinal()) {
             stop();
         } else if (following == null) {
