@@ -43,6 +43,9 @@ public final class CanaryCommand implements Command {
     /** Exit code when the workload has no canary. */
     public static final int NO_CANARY = 4;
 
+    /** Evaluations that may fail in a row (a back-end away) before start gives up driving the canary. */
+    static final int MAX_FAILED_EVALUATIONS = 10;
+
     private static final List<String> VERBS = List.of("start", "status", "pause", "resume", "promote", "abort");
 
     private final Supplier<CanarySession> sessions;
@@ -197,8 +200,23 @@ public final class CanaryCommand implements Command {
             }
         }
         int shown = 0;
+        int failures = 0;
         while (true) {
-            r = engine.evaluate(workload);
+            try {
+                r = engine.evaluate(workload);
+                failures = 0;
+            } catch (ClusterException | UncheckedIOException e) {
+                // a back-end blip must not end the driving of a canary that is still out there
+                if (++failures >= MAX_FAILED_EVALUATIONS) {
+                    err.println("pitwall canary: " + failures + " evaluations in a row failed (" + e.getMessage()
+                            + "); the canary is left as it is: `pitwall canary status " + workload.name()
+                            + "`, `pitwall canary abort " + workload.name() + "`, or `pitwall canary start` again");
+                    return 1;
+                }
+                err.println("evaluation failed, trying again in " + every.toSeconds() + "s: " + e.getMessage());
+                pause.sleep(every);
+                continue;
+            }
             for (TimelineEvent event : r.timeline().subList(Math.min(shown, r.timeline().size()), r.timeline().size())) {
                 out.println(event.at() + "  " + event.text());
             }
