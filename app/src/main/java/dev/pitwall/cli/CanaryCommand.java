@@ -89,7 +89,7 @@ public final class CanaryCommand implements Command {
         return List.of(
                 OptionSpec.value("--namespace", "NS", "the workload's namespace (default: default)"),
                 OptionSpec.value("--image", "IMAGE", "start: the new image"),
-                OptionSpec.repeated("--env", "K=V", "start: an env variable of the new template (repeatable)"),
+                OptionSpec.repeated("--env", "K=V", "start: an env variable of the new template"),
                 OptionSpec.value("--steps", "PCTS", "start: shares of the pods, rounded up (default 1,25,50,100: "
                         + "one pod first)"),
                 OptionSpec.value("--hold", "DURATION", "start: how long each step is held (default 10m)"),
