@@ -143,6 +143,10 @@ final class Backends {
         return new dev.pitwall.files.RollbackPlanFiles(stateDir);
     }
 
+    dev.pitwall.ops.canary.CanaryJournal canaryJournal() {
+        return new dev.pitwall.files.CanaryJournalFile(stateDir);
+    }
+
     /**
      * The fleet's back-ends for a profile with Kubernetes: informers and kubelet stats, plus heartbeats when the
      * profile has Redis, failed runs per namespace and the app version when it has the platform (a platform whose

@@ -219,8 +219,10 @@ final class ConsoleApp {
             var ports = RolloutsScreen.rollbackPorts(profile, backends, trust,
                     () -> fleet.isDone() && !fleet.isCompletedExceptionally() ? fleet.join().latest() : null,
                     RolloutsScreen.CONSOLE_VERIFY, replayScreens::planWindow, clock, session::own);
-            return RolloutsScreen.build(RolloutsScreen.rollbackWizard(ports, executor, operations::start,
-                    ZoneId.systemDefault()), ZoneId.systemDefault());
+            javafx.scene.control.TabPane tabs = RolloutsScreen.build(RolloutsScreen.rollbackWizard(ports, executor,
+                    operations::start, ZoneId.systemDefault()), ZoneId.systemDefault());
+            RolloutsScreen.addTab(tabs, "Canary", CanaryScreen.build(session, backends, executor, alerts));
+            return tabs;
         } catch (IllegalArgumentException | Launcher.NoProfileException e) {
             return new PlaceholderPane(Screen.ROLLOUTS, e.getMessage());
         }

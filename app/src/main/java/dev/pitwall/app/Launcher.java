@@ -148,7 +148,9 @@ public final class Launcher {
                         () -> profile.get().production(), this::readLine,
                         d -> Thread.sleep(d.toMillis()), Clock.systemUTC()),
                 new TrustCommand(policy -> TrustSessions.open(profile.get(), policy, backends.secrets(),
-                        backends.auditLog(), Clock.systemUTC()), in, System.getProperty("user.name")));
+                        backends.auditLog(), Clock.systemUTC()), in, System.getProperty("user.name")),
+                new dev.pitwall.cli.CanaryCommand(() -> CanarySessions.open(profile.get(), backends,
+                        Clock.systemUTC(), System.getProperty("user.name", "cli")), d -> Thread.sleep(d.toMillis())));
     }
 
     private int openConsole(ParsedArgs g, SessionHolder holder) {

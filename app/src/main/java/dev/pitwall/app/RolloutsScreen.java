@@ -47,6 +47,11 @@ final class RolloutsScreen {
         return tabs;
     }
 
+    /** Another wizard's tab, after the rollback wizard's. */
+    static void addTab(TabPane tabs, String title, Node content) {
+        tabs.getTabs().add(tab(title, content));
+    }
+
     private static Tab tab(String title, Node content) {
         Tab tab = new Tab(title, content);
         tab.setClosable(false);

@@ -91,6 +91,11 @@ public final class DemoEnvironment implements AutoCloseable {
         driver.advance(amount);
     }
 
+    /** The simulated time, as engines under test read it. */
+    public java.time.Clock clock() {
+        return driver.clock().asClock();
+    }
+
     public Options options() {
         return options;
     }

@@ -50,6 +50,30 @@ public final class RollbackPlanFiles implements RollbackPlanStore {
         }
     }
 
+    @Override
+    public java.util.List<RollbackPlan> plansFor(dev.pitwall.ops.rollback.WorkloadRef workload) throws IOException {
+        Path dir = stateDir.resolve("rollback-plans");
+        if (!Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        java.util.List<RollbackPlan> found = new java.util.ArrayList<>();
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(workload.name() + "-")
+                    && f.getFileName().toString().endsWith(".json")).toList()) {
+                try {
+                    RollbackPlan plan = load(file);
+                    if (plan.workload().equals(workload)) {
+                        found.add(plan);
+                    }
+                } catch (IOException e) {
+                    // a damaged plan file is not a plan: the others still count
+                }
+            }
+        }
+        found.sort(java.util.Comparator.comparing(RollbackPlan::createdAt).reversed());
+        return found;
+    }
+
     private static void write(Path file, String text) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);

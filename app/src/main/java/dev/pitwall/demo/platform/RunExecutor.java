@@ -23,6 +23,9 @@ final class RunExecutor {
     /** In start order, so that finishing is deterministic. */
     private final Map<String, Execution> executions = new LinkedHashMap<>();
     private final Map<String, Integer> busy = new HashMap<>();
+    /** When each worker last took a job (a dispatch counter), so that equally busy workers take turns. */
+    private final Map<String, Long> lastTook = new HashMap<>();
+    private long dispatched;
 
     RunExecutor(RunStore store, Outcomes outcomes) {
         this.store = store;
@@ -100,6 +103,7 @@ final class RunExecutor {
             Execution ex = outcomes.start(run, worker, queue, now);
             executions.put(jobId, ex);
             busy.merge(worker.workerId(), 1, Integer::sum);
+            lastTook.put(worker.workerId(), ++dispatched);
             run.status = RunStatus.RUNNING;
             run.startTime = now;
             run.finishTime = FlowRun.NONE;
@@ -109,11 +113,19 @@ final class RunExecutor {
         }
     }
 
+    /**
+     * The least busy worker with a free slot; among equally busy ones the one that took a job longest ago, as
+     * workers polling the same queue share it (a worker that just started takes its turn at once).
+     */
     private SimWorker leastBusy(List<SimWorker> candidates) {
         SimWorker best = null;
         for (SimWorker w : candidates) {
             int load = busy(w.workerId());
-            if (load < w.concurrency() && (best == null || load < busy(best.workerId()))) {
+            if (load >= w.concurrency()) {
+                continue;
+            }
+            if (best == null || load < busy(best.workerId()) || (load == busy(best.workerId())
+                    && lastTook.getOrDefault(w.workerId(), 0L) < lastTook.getOrDefault(best.workerId(), 0L))) {
                 best = w;
             }
         }

@@ -22,6 +22,27 @@ public final class SimClock {
         return now;
     }
 
+    /** This simulated time as a {@link java.time.Clock} (UTC), for engines that take one. */
+    public java.time.Clock asClock() {
+        SimClock sim = this;
+        return new java.time.Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return java.time.ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this; // simulated time has no zone of its own: UTC is all it is read in
+            }
+
+            @Override
+            public Instant instant() {
+                return sim.now();
+            }
+        };
+    }
+
     /** Simulated time elapsed since {@link #EPOCH}-style start. */
     synchronized Instant advance(Duration step) {
         now = now.plus(step);

@@ -14,4 +14,7 @@ public interface RollbackPlanStore {
 
     /** Reads a plan; a missing, corrupt or incomplete file is an IOException that says which and why. */
     RollbackPlan load(Path file) throws IOException;
+
+    /** The plans saved in the default place for {@code workload}, newest first (unreadable files are skipped). */
+    java.util.List<RollbackPlan> plansFor(WorkloadRef workload) throws IOException;
 }

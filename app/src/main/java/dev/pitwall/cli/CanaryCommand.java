@@ -1,0 +1,349 @@
+package dev.pitwall.cli;
+
+import dev.pitwall.ops.canary.AbortReason;
+import dev.pitwall.ops.canary.CanaryEngine;
+import dev.pitwall.ops.canary.CanaryPhase;
+import dev.pitwall.ops.canary.CanaryRecord;
+import dev.pitwall.ops.canary.CanaryRefused;
+import dev.pitwall.ops.canary.CanarySession;
+import dev.pitwall.ops.canary.CanarySettings;
+import dev.pitwall.ops.canary.GateReading;
+import dev.pitwall.ops.canary.GateThresholds;
+import dev.pitwall.ops.canary.Preflight;
+import dev.pitwall.ops.canary.TimelineEvent;
+import dev.pitwall.ops.rollback.ClusterException;
+import dev.pitwall.ops.rollback.WorkloadRef;
+
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * {@code pitwall canary start|status|pause|resume|promote|abort WORKLOAD}: canaries of worker workloads, headless.
+ *
+ * <p>How a headless canary keeps its gates evaluated: {@code start} stays in the foreground and evaluates every
+ * {@code --every} until the canary is promoted or aborted, printing what happens. The other verbs are short: they
+ * read the canary from the cluster (its annotations) and the local journal, change it there, and exit; the
+ * foreground process sees the change at its next evaluation. If the foreground process dies (a closed terminal, a
+ * crash), nothing is lost: the canary keeps its share of the pods, and running {@code start} again with the same
+ * image picks it up where it is (as does the console). While nobody drives it, no gate is evaluated: that is why
+ * {@code start} does not detach.
+ */
+public final class CanaryCommand implements Command {
+
+    /** Exit code when preflight refuses a start, or the canary's phase does not allow the asked change. */
+    public static final int REFUSED = 3;
+    /** Exit code when the workload has no canary. */
+    public static final int NO_CANARY = 4;
+
+    /** Evaluations that may fail in a row (a back-end away) before start gives up driving the canary. */
+    static final int MAX_FAILED_EVALUATIONS = 10;
+
+    private static final List<String> VERBS = List.of("start", "status", "pause", "resume", "promote", "abort");
+
+    private final Supplier<CanarySession> sessions;
+    private final CanaryEngine.Pause pause;
+
+    /** @param pause waits between evaluations (real time headless, simulated time in tests) */
+    public CanaryCommand(Supplier<CanarySession> sessions, CanaryEngine.Pause pause) {
+        this.sessions = sessions;
+        this.pause = pause;
+    }
+
+    @Override
+    public String name() {
+        return "canary";
+    }
+
+    @Override
+    public String summary() {
+        return "roll a new worker template out to a share of the pods first, gated against the stable pods";
+    }
+
+    @Override
+    public String synopsis() {
+        return "start WORKLOAD --image IMAGE [--env K=V ...] [--steps 1,25,50,100] [--hold 10m] [--namespace NS]\n"
+                + "       pitwall canary status WORKLOAD [--json] [--namespace NS]\n"
+                + "       pitwall canary pause|resume|promote|abort WORKLOAD [--namespace NS]\n"
+                + "\n"
+                + "  start runs in the foreground, evaluating the gates every --every, until the canary is\n"
+                + "  promoted or aborted; the other verbs change it from any terminal. Run start again with the\n"
+                + "  same image to pick up a canary whose terminal was closed.\n"
+                + "\n"
+                + "  exit codes: 0 promoted (start), a canary exists and was not aborted (status), done (pause,\n"
+                + "  resume, promote, abort); 1 aborted (start), the last canary was aborted (status), or a\n"
+                + "  back-end failed; 2 usage error; 3 refused: preflight failed (nothing changed) or the canary\n"
+                + "  is in a phase that does not allow it; 4 the workload has no canary";
+    }
+
+    @Override
+    public List<OptionSpec> options() {
+        GateThresholds d = GateThresholds.DEFAULTS;
+        return List.of(
+                OptionSpec.value("--namespace", "NS", "the workload's namespace (default: default)"),
+                OptionSpec.value("--image", "IMAGE", "start: the new image"),
+                OptionSpec.repeated("--env", "K=V", "start: an env variable of the new template"),
+                OptionSpec.value("--steps", "PCTS", "start: shares of the pods, rounded up (default 1,25,50,100: "
+                        + "one pod first)"),
+                OptionSpec.value("--hold", "DURATION", "start: how long each step is held (default 10m)"),
+                OptionSpec.value("--every", "DURATION", "start: how often the gates are evaluated (default 30s)"),
+                OptionSpec.value("--max-failure-delta", "POINTS", "gate: canary failure rate above stable, in "
+                        + "percentage points (default " + d.maxFailureRateDelta() + ")"),
+                OptionSpec.value("--min-runs", "N", "gate: canary runs before the failure rate is judged "
+                        + "(default " + d.minRuns() + ")"),
+                OptionSpec.value("--max-restarts", "N", "gate: restarts per canary pod (default " + d.maxRestarts()
+                        + "; a crash-loop always fails)"),
+                OptionSpec.value("--max-fill-rate", "MIB_PER_MIN", "gate: cache growth per canary pod (default "
+                        + d.maxFillMibPerMinute() + ")"),
+                OptionSpec.value("--min-time-to-full", "DURATION", "gate: soonest a canary cache may be full "
+                        + "(default 2h)"),
+                OptionSpec.value("--heartbeat-grace", "DURATION", "gate: how long a ready canary pod may be "
+                        + "silent (default 3m)"),
+                OptionSpec.value("--max-queue-growth", "N", "gate: more waiting jobs than at the start (default "
+                        + d.maxQueueGrowth() + ")"),
+                OptionSpec.flag("--json", "status: one JSON document"));
+    }
+
+    @Override
+    public int run(ParsedArgs args, PrintStream out, PrintStream err) throws Exception {
+        List<String> words = args.positionals();
+        if (words.size() != 2) {
+            throw new UsageException(words.isEmpty() ? "canary needs a verb: " + String.join(", ", VERBS)
+                    : "canary " + words.get(0) + " needs exactly one workload");
+        }
+        String verb = words.get(0);
+        if (!VERBS.contains(verb)) {
+            throw new UsageException("unknown canary verb: " + verb);
+        }
+        CanarySettings settings = verb.equals("start") ? settings(args) : null;
+        Duration every = args.value("--every").map(t -> DurationText.parse("--every", t))
+                .orElse(Duration.ofSeconds(30));
+        try (CanarySession session = sessions.get()) {
+            CanaryEngine engine = session.engine();
+            WorkloadRef workload = engine.workload(args.value("--namespace").orElse("default"), words.get(1));
+            return switch (verb) {
+                case "start" -> start(engine, workload, settings, every, out, err);
+                case "status" -> status(engine, workload, args.has("--json"), out, err);
+                default -> control(engine, workload, verb, out, err);
+            };
+        } catch (CanaryEngine.NoCanary e) {
+            err.println("pitwall canary: " + e.getMessage());
+            return NO_CANARY;
+        } catch (IllegalArgumentException | ClusterException | UncheckedIOException e) {
+            err.println("pitwall canary: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static CanarySettings settings(ParsedArgs args) {
+        String image = args.value("--image").orElseThrow(() -> new UsageException("canary start needs --image"));
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String pair : args.values("--env")) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--env needs NAME=VALUE, got: " + pair);
+            }
+            env.put(pair.substring(0, eq), pair.substring(eq + 1));
+        }
+        List<Integer> steps = null;
+        if (args.has("--steps")) {
+            steps = new ArrayList<>();
+            for (String s : args.value("--steps").get().split(",")) {
+                try {
+                    steps.add(Integer.parseInt(s.trim()));
+                } catch (NumberFormatException e) {
+                    throw new UsageException("--steps needs percentages like 1,25,50,100, got: "
+                            + args.value("--steps").get());
+                }
+            }
+        }
+        Duration hold = args.value("--hold").map(t -> DurationText.parse("--hold", t)).orElse(null);
+        GateThresholds d = GateThresholds.DEFAULTS;
+        try {
+            GateThresholds thresholds = new GateThresholds(
+                    args.doubleValue("--max-failure-delta", d.maxFailureRateDelta()),
+                    (int) args.longValue("--min-runs", d.minRuns()),
+                    (int) args.longValue("--max-restarts", d.maxRestarts()),
+                    args.doubleValue("--max-fill-rate", d.maxFillMibPerMinute()),
+                    args.value("--min-time-to-full").map(t -> DurationText.parse("--min-time-to-full", t))
+                            .orElse(d.minTimeToFull()),
+                    args.value("--heartbeat-grace").map(t -> DurationText.parse("--heartbeat-grace", t))
+                            .orElse(d.heartbeatGrace()),
+                    args.longValue("--max-queue-growth", d.maxQueueGrowth()));
+            return new CanarySettings(image, env, steps, hold, thresholds);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private int start(CanaryEngine engine, WorkloadRef workload, CanarySettings settings, Duration every,
+                      PrintStream out, PrintStream err) throws InterruptedException {
+        Optional<CanaryRecord> existing = engine.find(workload).filter(r -> !r.phase().isFinal());
+        CanaryRecord r;
+        if (existing.isPresent() && existing.get().settings().image().equals(settings.image())) {
+            r = existing.get();
+            out.println("resuming the canary of " + workload + ": " + r.phase() + ", " + r.stepText());
+        } else {
+            try {
+                r = engine.start(workload, settings);
+            } catch (CanaryRefused e) {
+                err.println("canary refused, nothing changed:");
+                printPreflight(e.preflight(), err);
+                return REFUSED;
+            }
+        }
+        int shown = 0;
+        int failures = 0;
+        while (true) {
+            try {
+                r = engine.evaluate(workload);
+                failures = 0;
+            } catch (ClusterException | UncheckedIOException e) {
+                // a back-end blip must not end the driving of a canary that is still out there
+                if (++failures >= MAX_FAILED_EVALUATIONS) {
+                    err.println("pitwall canary: " + failures + " evaluations in a row failed (" + e.getMessage()
+                            + "); the canary is left as it is: `pitwall canary status " + workload.name()
+                            + "`, `pitwall canary abort " + workload.name() + "`, or `pitwall canary start` again");
+                    return 1;
+                }
+                err.println("evaluation failed, trying again in " + every.toSeconds() + "s: " + e.getMessage());
+                pause.sleep(every);
+                continue;
+            }
+            for (TimelineEvent event : r.timeline().subList(Math.min(shown, r.timeline().size()), r.timeline().size())) {
+                out.println(event.at() + "  " + event.text());
+            }
+            shown = r.timeline().size();
+            if (r.phase().isFinal()) {
+                break;
+            }
+            pause.sleep(every);
+        }
+        if (r.phase() == CanaryPhase.PROMOTED) {
+            out.println("PROMOTED: " + workload + " runs " + r.settings().image());
+            return 0;
+        }
+        printAbort(r.abortReason(), out);
+        return 1;
+    }
+
+    private static void printPreflight(Preflight preflight, PrintStream to) {
+        for (Preflight.Check check : preflight.checks()) {
+            to.println((check.ok() ? "  ok    " : "  FAIL  ") + check.name() + ": " + check.detail());
+        }
+    }
+
+    private static void printAbort(AbortReason reason, PrintStream out) {
+        out.println("ABORTED: " + (reason == null ? "(no reason recorded)" : reason.text()));
+    }
+
+    private int status(CanaryEngine engine, WorkloadRef workload, boolean json, PrintStream out, PrintStream err) {
+        Optional<CanaryRecord> found = engine.find(workload);
+        if (found.isEmpty()) {
+            throw new CanaryEngine.NoCanary(workload);
+        }
+        CanaryRecord r = found.get();
+        if (json) {
+            out.println(CliJson.write(statusJson(engine, r)));
+        } else {
+            out.println("canary of " + workload + ": " + r.phase() + ", " + r.stepText());
+            out.println("  image " + r.settings().image() + (r.settings().env().isEmpty() ? ""
+                    : ", env " + r.settings().env()) + "; hold " + r.settings().hold().toMinutes() + "m per step"
+                    + (r.phase() == CanaryPhase.RUNNING ? ", this step ends " + engine.stepEndsAt(r) : ""));
+            if (r.abortReason() != null) {
+                printAbort(r.abortReason(), out);
+            }
+            for (GateReading g : r.gates()) {
+                out.printf("  %-11s %-24s %s (threshold: %s)%n", g.verdict(), g.gate().label(), g.measured(),
+                        g.threshold());
+            }
+            r.timeline().forEach(e -> out.println("  " + e.at() + "  " + e.text()));
+        }
+        return r.phase() == CanaryPhase.ABORTED ? 1 : 0;
+    }
+
+    /** The contract of {@code status --json}: these keys, always present (null when not applicable). */
+    static Map<String, Object> statusJson(CanaryEngine engine, CanaryRecord r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> workload = new LinkedHashMap<>();
+        workload.put("kind", r.workload().kind().name().toLowerCase(Locale.ROOT));
+        workload.put("namespace", r.workload().namespace());
+        workload.put("name", r.workload().name());
+        m.put("workload", workload);
+        m.put("canary", r.canaryName());
+        m.put("phase", r.phase().name());
+        m.put("step", r.step() + 1);
+        m.put("steps", r.settings().steps());
+        m.put("stepPercent", r.settings().steps().get(r.step()));
+        m.put("canaryReplicas", r.canaryReplicas());
+        m.put("mainReplicas", r.mainReplicas());
+        m.put("image", r.settings().image());
+        m.put("env", r.settings().env());
+        m.put("hold", r.settings().hold().toString());
+        m.put("startedAt", r.startedAt().toString());
+        m.put("stepStartedAt", r.stepStartedAt().toString());
+        m.put("stepEndsAt", r.phase() == CanaryPhase.RUNNING ? engine.stepEndsAt(r).toString() : null);
+        m.put("pausedAt", r.pausedAt() == null ? null : r.pausedAt().toString());
+        m.put("rollbackPlan", r.planId());
+        List<Map<String, Object>> gates = new ArrayList<>();
+        for (GateReading g : r.gates()) {
+            Map<String, Object> gate = new LinkedHashMap<>();
+            gate.put("gate", g.gate().name());
+            gate.put("verdict", g.verdict().name());
+            gate.put("measured", g.measured());
+            gate.put("threshold", g.threshold());
+            gates.add(gate);
+        }
+        m.put("gates", gates);
+        AbortReason a = r.abortReason();
+        if (a == null) {
+            m.put("abortReason", null);
+        } else {
+            Map<String, Object> reason = new LinkedHashMap<>();
+            reason.put("gate", a.gate());
+            reason.put("measured", a.measured());
+            reason.put("threshold", a.threshold());
+            reason.put("at", a.at().toString());
+            m.put("abortReason", reason);
+        }
+        List<Map<String, Object>> timeline = new ArrayList<>();
+        for (TimelineEvent e : r.timeline()) {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("at", e.at().toString());
+            event.put("text", e.text());
+            timeline.add(event);
+        }
+        m.put("timeline", timeline);
+        return m;
+    }
+
+    private int control(CanaryEngine engine, WorkloadRef workload, String verb, PrintStream out, PrintStream err) {
+        try {
+            CanaryRecord r = switch (verb) {
+                case "pause" -> engine.pause(workload);
+                case "resume" -> engine.resume(workload);
+                case "promote" -> engine.promote(workload);
+                default -> engine.abort(workload);
+            };
+            out.println(verb + ": the canary of " + workload + " is " + r.phase() + ", " + r.stepText());
+            if (r.phase() == CanaryPhase.ABORTED) {
+                printAbort(r.abortReason(), out);
+            }
+            if (verb.equals("promote")) {
+                out.println("the canary is removed once " + workload.name() + " has rolled out; `pitwall canary "
+                        + "start` with the same image, or the console, follows it until then");
+            }
+            return 0;
+        } catch (IllegalStateException e) {
+            err.println("pitwall canary " + verb + ": " + e.getMessage());
+            return REFUSED;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.pitwall.files;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pitwall.ops.canary.CanaryJournal;
+import dev.pitwall.ops.canary.CanaryRecord;
+import dev.pitwall.ops.rollback.WorkloadRef;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The canary journal: one JSON file per workload in {@code <state>/canaries}, replaced atomically on every change so
+ * that a crash leaves either the last record or the one before, never half of one.
+ */
+public final class CanaryJournalFile implements CanaryJournal {
+
+    private final ObjectMapper json = ReplayJson.mapper();
+    private final Path dir;
+
+    public CanaryJournalFile(Path stateDir) {
+        this.dir = stateDir.resolve("canaries");
+    }
+
+    public Path file(WorkloadRef workload) {
+        return dir.resolve(workload.kind().name().toLowerCase(Locale.ROOT) + "-" + workload.namespace() + "-"
+                + workload.name() + ".json");
+    }
+
+    @Override
+    public Optional<CanaryRecord> load(WorkloadRef workload) throws IOException {
+        Path file = file(workload);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            CanaryRecord record = json.readValue(file.toFile(), CanaryRecord.class);
+            if (record == null || record.workload() == null || record.settings() == null || record.phase() == null
+                    || record.startedAt() == null || record.stepStartedAt() == null) {
+                throw new IOException("canary journal " + file + " is incomplete");
+            }
+            return Optional.of(record);
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new IOException("canary journal " + file + " is not a canary record: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void save(CanaryRecord record) throws IOException {
+        Path file = file(record.workload());
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        Files.writeString(tmp, json.writerWithDefaultPrettyPrinter().writeValueAsString(record));
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

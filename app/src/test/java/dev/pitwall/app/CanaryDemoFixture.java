@@ -1,0 +1,109 @@
+package dev.pitwall.app;
+
+import dev.pitwall.demo.DemoEnvironment;
+import dev.pitwall.demo.scenario.Scenario;
+import dev.pitwall.demo.world.ImageBehaviour;
+import dev.pitwall.demo.world.SimClock;
+import dev.pitwall.kube.KubeClients;
+import dev.pitwall.kube.KubeRollbackCluster;
+import dev.pitwall.ops.canary.CanaryEngine;
+import dev.pitwall.ops.canary.CanaryRecord;
+import dev.pitwall.ops.canary.CanarySession;
+import dev.pitwall.ops.rollback.PlanTest;
+import dev.pitwall.ops.rollback.RollbackPlan;
+import dev.pitwall.ops.rollback.RollbackPlanStore;
+import dev.pitwall.ops.rollback.RollbackPlanner;
+import dev.pitwall.ops.rollback.RollbackRunner;
+import dev.pitwall.ops.rollback.WorkloadRef;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The demo world at sim speed 0 with the canary engine wired as the launcher wires it, on simulated time. */
+final class CanaryDemoFixture implements AutoCloseable {
+
+    static final String REPOSITORY = ImageBehaviour.IMAGE_REPOSITORY + ":";
+
+    final DemoEnvironment demo;
+    final Backends backends;
+    private CanarySession session;
+
+    CanaryDemoFixture(Path state, long seed) {
+        demo = DemoEnvironment.start(new DemoEnvironment.Options(Scenario.STEADY, seed, 0, SimClock.EPOCH));
+        backends = new Backends(ref -> Optional.of(demo.platformKey()), state);
+        demo.advance(Duration.ofMinutes(5));
+        session = CanarySessions.open(demo.profile(), backends, demo.clock(), "test");
+    }
+
+    CanaryEngine engine() {
+        return session.engine();
+    }
+
+    /** A new engine on the same cluster and journal: what a restarted console builds. */
+    CanaryEngine restart() {
+        session.close();
+        session = CanarySessions.open(demo.profile(), backends, demo.clock(), "test");
+        return session.engine();
+    }
+
+    WorkloadRef workload(String namespace, String name) {
+        return engine().workload(namespace, name);
+    }
+
+    /** Captures a rollback plan for the workload and, when asked, tests it (as `rollback plan` and `test` do). */
+    RollbackPlan capturePlan(WorkloadRef workload, boolean test) throws Exception {
+        try (KubeRollbackCluster cluster = new KubeRollbackCluster(KubeClients.open(demo.profile()))) {
+            RollbackPlan plan = new RollbackPlanner(cluster, demo.clock()).plan(workload, null);
+            RollbackPlanStore store = backends.rollbackPlans();
+            store.save(plan, store.defaultFile(plan));
+            if (test) {
+                PlanTest result = new RollbackRunner(cluster, null, backends.auditLog(), "test", demo.clock())
+                        .test(plan);
+                if (!result.ok()) {
+                    throw new AssertionError(result.problems());
+                }
+            }
+            return plan;
+        }
+    }
+
+    /** Evaluates every 30 simulated seconds until the canary has finished or {@code bound} has passed. */
+    CanaryRecord drive(CanaryEngine engine, WorkloadRef workload, Duration bound) {
+        Instant end = demo.clock().instant().plus(bound);
+        CanaryRecord r = engine.evaluate(workload);
+        while (!r.phase().isFinal() && demo.clock().instant().isBefore(end)) {
+            demo.advance(Duration.ofSeconds(30));
+            r = engine.evaluate(workload);
+        }
+        return r;
+    }
+
+    HasMetadata object(WorkloadRef workload, String name) {
+        var apps = demo.kube().client().apps();
+        return workload.kind() == WorkloadRef.Kind.DEPLOYMENT
+                ? apps.deployments().inNamespace(workload.namespace()).withName(name).get()
+                : apps.statefulSets().inNamespace(workload.namespace()).withName(name).get();
+    }
+
+    String image(WorkloadRef workload) {
+        HasMetadata o = object(workload, workload.name());
+        var template = o instanceof Deployment d ? d.getSpec().getTemplate() : ((StatefulSet) o).getSpec().getTemplate();
+        return template.getSpec().getContainers().get(0).getImage();
+    }
+
+    int replicas(WorkloadRef workload) {
+        HasMetadata o = object(workload, workload.name());
+        return o instanceof Deployment d ? d.getSpec().getReplicas() : ((StatefulSet) o).getSpec().getReplicas();
+    }
+
+    @Override
+    public void close() {
+        session.close();
+        demo.close();
+    }
+}

@@ -1,0 +1,190 @@
+package dev.pitwall.app;
+
+import dev.pitwall.demo.world.DemoFleet;
+import dev.pitwall.demo.world.ImageBehaviour;
+import dev.pitwall.files.CanaryJournalFile;
+import dev.pitwall.ops.audit.AuditEntry;
+import dev.pitwall.ops.canary.CanaryCluster;
+import dev.pitwall.ops.canary.CanaryEngine;
+import dev.pitwall.ops.canary.CanaryRefused;
+import dev.pitwall.ops.canary.CanaryPhase;
+import dev.pitwall.ops.canary.CanaryRecord;
+import dev.pitwall.ops.canary.CanarySettings;
+import dev.pitwall.ops.canary.Gate;
+import dev.pitwall.ops.canary.GateThresholds;
+import dev.pitwall.ops.rollback.WorkloadRef;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Canaries on the demo world (sim speed 0, driven in simulated time), through the real adapters. */
+class CanaryOnDemoTest {
+
+    private static final String STABLE = CanaryDemoFixture.REPOSITORY + ImageBehaviour.STABLE_TAG;
+
+    @TempDir
+    Path state;
+    private CanaryDemoFixture fx;
+
+    @AfterEach
+    void stop() {
+        if (fx != null) {
+            fx.close();
+        }
+    }
+
+    @Test
+    void aCacheFillingImageIsAbortedByTheVolumeGateInTheFirstStepAndTheMainWorkloadIsUntouched() throws Exception {
+        fx = new CanaryDemoFixture(state, 11);
+        WorkloadRef shared = fx.workload(DemoFleet.SHARED_NAMESPACE, DemoFleet.SHARED_WORKLOAD);
+        fx.capturePlan(shared, true);
+        CanaryEngine engine = fx.engine();
+        engine.start(shared, new CanarySettings(CanaryDemoFixture.REPOSITORY + "0.88.1-bad-cache", Map.of(), null,
+                Duration.ofMinutes(10), null));
+        assertThat(fx.replicas(shared)).isEqualTo(DemoFleet.SHARED_REPLICAS - 1);
+
+        CanaryRecord r = fx.drive(engine, shared, Duration.ofMinutes(30));
+
+        assertThat(r.phase()).isEqualTo(CanaryPhase.ABORTED);
+        assertThat(r.step()).isZero();
+        assertThat(r.abortReason().gate()).isEqualTo(Gate.VOLUME.name());
+        assertThat(r.abortReason().measured()).contains("MiB/min");
+        System.out.println(r.abortReason().text());
+        assertThat(fx.object(shared, r.canaryName())).isNull();
+        assertThat(fx.image(shared)).isEqualTo(STABLE);
+        assertThat(fx.replicas(shared)).isEqualTo(DemoFleet.SHARED_REPLICAS);
+        CanaryRecord journaled = new CanaryJournalFile(state).load(shared).orElseThrow();
+        assertThat(journaled.abortReason()).isEqualTo(r.abortReason());
+        assertThat(fx.backends.auditLog().entries()).filteredOn(e -> e.action().equals("canary.aborted"))
+                .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("gate", "VOLUME")
+                        .containsKeys("measured", "threshold", "at"));
+    }
+
+    @Test
+    void anImageWhoseRunsFailIsAbortedByTheFailureRateGate() throws Exception {
+        fx = new CanaryDemoFixture(state, 12);
+        WorkloadRef shared = fx.workload(DemoFleet.SHARED_NAMESPACE, DemoFleet.SHARED_WORKLOAD);
+        fx.capturePlan(shared, true);
+        CanaryEngine engine = fx.engine();
+        engine.start(shared, new CanarySettings(CanaryDemoFixture.REPOSITORY + "0.88.1-bad-runs", Map.of(), null,
+                Duration.ofMinutes(10), null));
+
+        CanaryRecord r = fx.drive(engine, shared, Duration.ofMinutes(40));
+
+        assertThat(r.phase()).as(r.gates() + "\n" + r.timeline()).isEqualTo(CanaryPhase.ABORTED);
+        assertThat(r.abortReason().gate()).isEqualTo(Gate.FAILURE_RATE.name());
+        assertThat(r.abortReason().measured()).contains("canary").contains("stable");
+        System.out.println(r.abortReason().text());
+        assertThat(fx.object(shared, r.canaryName())).isNull();
+        assertThat(fx.image(shared)).isEqualTo(STABLE);
+        assertThat(fx.replicas(shared)).isEqualTo(DemoFleet.SHARED_REPLICAS);
+    }
+
+    @Test
+    void aGoodImageIsPromotedToEveryPodAndTheCanaryRemoved() throws Exception {
+        fx = new CanaryDemoFixture(state, 13);
+        WorkloadRef acme = fx.workload(DemoFleet.namespaceOf("acme"), DemoFleet.workloadOf("acme"));
+        fx.capturePlan(acme, true);
+        CanaryEngine engine = fx.engine();
+        String good = CanaryDemoFixture.REPOSITORY + "0.88.1";
+        engine.start(acme, new CanarySettings(good, Map.of(), List.of(50, 100), Duration.ofMinutes(5), FEW_RUNS));
+
+        CanaryRecord r = fx.drive(engine, acme, Duration.ofMinutes(60));
+
+        assertThat(r.phase()).as(r.timeline().toString()).isEqualTo(CanaryPhase.PROMOTED);
+        assertThat(fx.object(acme, r.canaryName())).isNull();
+        assertThat(fx.image(acme)).isEqualTo(good);
+        assertThat(fx.replicas(acme)).isEqualTo(DemoFleet.DEDICATED_REPLICAS);
+        assertThat(r.timeline()).extracting(e -> e.text()).anyMatch(t -> t.startsWith("held step 1 of 2"))
+                .anyMatch(t -> t.startsWith("promoting")).anyMatch(t -> t.startsWith("promoted"));
+        assertThat(fx.backends.auditLog().entries()).extracting(AuditEntry::action)
+                .containsSubsequence("canary.started", "canary.step", "canary.promoting", "canary.promoted");
+    }
+
+    @Test
+    void aRestartedEngineResumesTheCanaryWhereItWas() throws Exception {
+        fx = new CanaryDemoFixture(state, 14);
+        WorkloadRef acme = fx.workload(DemoFleet.namespaceOf("acme"), DemoFleet.workloadOf("acme"));
+        fx.capturePlan(acme, true);
+        String good = CanaryDemoFixture.REPOSITORY + "0.88.2";
+        fx.engine().start(acme, new CanarySettings(good, Map.of(), List.of(50, 100), Duration.ofMinutes(5),
+                FEW_RUNS));
+        CanaryRecord before = fx.drive(fx.engine(), acme, Duration.ofMinutes(3));
+        fx.engine().pause(acme);
+        demoAdvance(Duration.ofMinutes(2));
+
+        CanaryEngine restarted = fx.restart();
+        CanaryRecord found = restarted.find(acme).orElseThrow();
+        assertThat(found.phase()).isEqualTo(CanaryPhase.PAUSED);
+        assertThat(found.step()).isEqualTo(before.step());
+        assertThat(found.startedAt()).isEqualTo(before.startedAt());
+        assertThat(found.settings()).isEqualTo(before.settings());
+        restarted.resume(acme);
+
+        CanaryRecord r = fx.drive(restarted, acme, Duration.ofMinutes(60));
+        assertThat(r.phase()).as(r.timeline().toString()).isEqualTo(CanaryPhase.PROMOTED);
+        assertThat(r.timeline()).extracting(e -> e.text()).anyMatch(t -> t.startsWith("started"))
+                .anyMatch(t -> t.startsWith("paused")).anyMatch(t -> t.startsWith("resumed"));
+        assertThat(fx.image(acme)).isEqualTo(good);
+    }
+
+    @Test
+    void anAbortAfterPromotionBeganRollsTheWorkloadBack() throws Exception {
+        fx = new CanaryDemoFixture(state, 15);
+        WorkloadRef acme = fx.workload(DemoFleet.namespaceOf("acme"), DemoFleet.workloadOf("acme"));
+        fx.capturePlan(acme, true);
+        CanaryEngine engine = fx.engine();
+        engine.start(acme, new CanarySettings(CanaryDemoFixture.REPOSITORY + "0.88.3", Map.of(), List.of(50, 100),
+                Duration.ofMinutes(5), null));
+        demoAdvance(Duration.ofMinutes(1));
+        assertThat(engine.promote(acme).phase()).isEqualTo(CanaryPhase.PROMOTING);
+        demoAdvance(Duration.ofMinutes(1));
+
+        CanaryRecord r = engine.abort(acme);
+
+        assertThat(r.phase()).isEqualTo(CanaryPhase.ABORTED);
+        assertThat(r.abortReason().gate()).isEqualTo("manual");
+        assertThat(r.timeline()).extracting(e -> e.text()).anyMatch(t -> t.startsWith("rolled back to revision"));
+        assertThat(fx.image(acme)).isEqualTo(STABLE);
+        assertThat(fx.object(acme, r.canaryName())).isNull();
+        assertThat(fx.backends.auditLog().entries()).extracting(AuditEntry::action)
+                .contains("rollback.executed", "canary.aborted");
+    }
+
+    @Test
+    void withoutATestedRollbackPlanTheCanaryIsRefusedAndNothingChanges() throws Exception {
+        fx = new CanaryDemoFixture(state, 16);
+        WorkloadRef acme = fx.workload(DemoFleet.namespaceOf("acme"), DemoFleet.workloadOf("acme"));
+        CanarySettings settings = new CanarySettings(CanaryDemoFixture.REPOSITORY + "0.88.1", Map.of(), null, null,
+                null);
+
+        assertThatThrownBy(() -> fx.engine().start(acme, settings)).isInstanceOf(CanaryRefused.class)
+                .hasMessageContaining("no rollback plan captured")
+                .hasMessageContaining("pitwall rollback plan " + acme.name() + " --namespace " + acme.namespace());
+        fx.capturePlan(acme, false);
+        assertThatThrownBy(() -> fx.engine().start(acme, settings)).isInstanceOf(CanaryRefused.class)
+                .hasMessageContaining("has not passed a test").hasMessageContaining("pitwall rollback test ");
+
+        assertThat(fx.object(acme, CanaryCluster.canaryName(acme))).isNull();
+        assertThat(fx.image(acme)).isEqualTo(STABLE);
+        assertThat(fx.replicas(acme)).isEqualTo(DemoFleet.DEDICATED_REPLICAS);
+        assertThat(fx.backends.auditLog().entries()).extracting(AuditEntry::action).contains("canary.refused")
+                .doesNotContain("canary.started");
+    }
+
+    /** Failure rates judged after 5 canary runs: the dedicated queues see a few runs a minute. */
+    private static final GateThresholds FEW_RUNS = new GateThresholds(10, 5, 2, 20, Duration.ofHours(2),
+            Duration.ofMinutes(3), 500);
+
+    private void demoAdvance(Duration d) {
+        fx.demo.advance(d);
+    }
+}
