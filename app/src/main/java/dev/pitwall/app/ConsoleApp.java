@@ -78,8 +78,6 @@ final class ConsoleApp {
         operations = new OperationsViewModel(r -> executor.run(r), clock);
         replayScreens = new ReplayScreens(profile, backends, executor, operations, shell, clock);
         replayScreens.announceInterrupted();
-        window = new ConsoleWindow(shell, this::createScreen, new OperationsPanel(operations), ZoneId.systemDefault(),
-                options.size().width(), options.size().height());
 
         java.util.List<String> notes = new java.util.ArrayList<>(session.notes());
         if (settingsStore.lastProblem() != null) {
@@ -112,11 +110,21 @@ final class ConsoleApp {
                 }
             });
         }
+        // the screens are made last, so that they find the health monitor and the fleet engine's future
+        window = options.warRoom()
+                ? new ConsoleWindow(shell, (javafx.scene.Parent) createScreen(Screen.WAR_ROOM), options.size().width(),
+                options.size().height())
+                : new ConsoleWindow(shell, this::createScreen, new OperationsPanel(operations), ZoneId.systemDefault(),
+                options.size().width(), options.size().height());
         return window;
     }
 
     void show(Stage stage) {
         window.showIn(stage);
+        if (options.warRoom() && !options.headless()) {
+            stage.setFullScreenExitHint("");
+            stage.setFullScreen(true);
+        }
     }
 
     /** Shows a problem in the status bar (a demo that could not start). */
@@ -162,6 +170,10 @@ final class ConsoleApp {
         }
         if (screen == Screen.TRUST && session.hasProfile()) {
             return trustScreen();
+        }
+        if (screen == Screen.WAR_ROOM && session.hasProfile()) {
+            return new WarRoomScreen(session.profile(), backends, executor, session, clock).build(fleet, () -> monitor,
+                    operations, ZoneId.systemDefault());
         }
         String reason = session.isStarting() ? "Starting the embedded demo environment\u2026"
                 : session.hasProfile() ? "Nothing to show here yet: this screen is not part of this build."

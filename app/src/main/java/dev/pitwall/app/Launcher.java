@@ -148,7 +148,10 @@ public final class Launcher {
                         () -> profile.get().production(), this::readLine,
                         d -> Thread.sleep(d.toMillis()), Clock.systemUTC()),
                 new TrustCommand(policy -> TrustSessions.open(profile.get(), policy, backends.secrets(),
-                        backends.auditLog(), Clock.systemUTC()), in, System.getProperty("user.name")));
+                        backends.auditLog(), Clock.systemUTC()), in, System.getProperty("user.name")),
+                new dev.pitwall.cli.IncidentCommand(() -> IncidentSources.headless(profile.get(), backends,
+                        Clock.systemUTC()), new dev.pitwall.files.IncidentReportFiles(), dirs.state().resolve("incidents"),
+                        Clock.systemUTC(), java.time.ZoneId.systemDefault()));
     }
 
     private int openConsole(ParsedArgs g, SessionHolder holder) {
