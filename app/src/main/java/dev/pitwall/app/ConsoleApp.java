@@ -50,6 +50,10 @@ final class ConsoleApp {
     private final AlertCenter alerts = new AlertCenter(clock, AlertCenter.DEFAULT_HISTORY);
     /** The fleet engine, built and started in the background when the profile has Kubernetes. */
     private final CompletableFuture<FleetEngine> fleet = new CompletableFuture<>();
+    /** The queues' latest trends, from the war-room board's refreshes, for the incident timeline's spikes. */
+    private final java.util.concurrent.atomic.AtomicReference<java.util.Map<String,
+            List<dev.pitwall.ops.queues.TrendPoint>>> queueTrends = new java.util.concurrent.atomic.AtomicReference<>(
+            java.util.Map.of());
 
     ConsoleApp(Session session, ConsoleOptions options, SettingsStore settingsStore, ProfileStore profileStore,
                Backends backends) {
@@ -172,8 +176,12 @@ final class ConsoleApp {
             return trustScreen();
         }
         if (screen == Screen.WAR_ROOM && session.hasProfile()) {
-            return new WarRoomScreen(session.profile(), backends, executor, session, clock).build(fleet, () -> monitor,
-                    operations, ZoneId.systemDefault());
+            return new WarRoomScreen(session.profile(), backends, executor, session, clock, queueTrends::set)
+                    .build(fleet, () -> monitor, operations, ZoneId.systemDefault());
+        }
+        if (screen == Screen.INCIDENT && session.hasProfile()) {
+            return IncidentScreen.build(session, backends, executor, fleet, alerts, queueTrends::get, clock,
+                    ZoneId.systemDefault());
         }
         String reason = session.isStarting() ? "Starting the embedded demo environment\u2026"
                 : session.hasProfile() ? "Nothing to show here yet: this screen is not part of this build."

@@ -32,7 +32,7 @@ final class GlobalOptions {
     static final OptionSpec SCREENSHOT = OptionSpec.value("--screenshot", "FILE",
             "render the console offscreen to a PNG and exit (no display needed)");
     static final OptionSpec VIEW = OptionSpec.value("--view", "NAME",
-            "screen to show first: fleet, trust, queues, failed-runs, replays, rollouts, war-room");
+            "screen to show first: fleet, trust, queues, failed-runs, replays, rollouts, war-room, incident");
     static final OptionSpec THEME = OptionSpec.value("--theme", "NAME", "light, dark or war-room");
     static final OptionSpec SIZE = OptionSpec.value("--size", "WxH", "window size, e.g. 1600x1000");
     static final OptionSpec WAR_ROOM = OptionSpec.flag("--war-room",

@@ -150,7 +150,7 @@ public final class Launcher {
                 new TrustCommand(policy -> TrustSessions.open(profile.get(), policy, backends.secrets(),
                         backends.auditLog(), Clock.systemUTC()), in, System.getProperty("user.name")),
                 new dev.pitwall.cli.IncidentCommand(() -> IncidentSources.headless(profile.get(), backends,
-                        Clock.systemUTC()), new dev.pitwall.files.IncidentReportFiles(), dirs.state().resolve("incidents"),
+                        Clock.systemUTC()), new dev.pitwall.files.IncidentReportFiles(), backends.incidentReports(),
                         Clock.systemUTC(), java.time.ZoneId.systemDefault()));
     }
 

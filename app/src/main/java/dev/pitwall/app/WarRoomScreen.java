@@ -51,9 +51,12 @@ final class WarRoomScreen {
     private final BackgroundExecutor executor;
     private final Session session;
     private final Clock clock;
+    private final Consumer<Map<String, List<TrendPoint>>> trendsOut;
 
+    /** @param trendsOut receives the queues' trends after each refresh (the incident timeline finds spikes in them) */
     WarRoomScreen(ConnectionProfile profile, Backends backends, BackgroundExecutor executor, Session session,
-                  Clock clock) {
+                  Clock clock, Consumer<Map<String, List<TrendPoint>>> trendsOut) {
+        this.trendsOut = trendsOut;
         this.profile = profile;
         this.backends = backends;
         this.executor = executor;
@@ -153,6 +156,7 @@ final class WarRoomScreen {
                     trends.put(row.name(), queues.trend(row.name()));
                 }
                 toBoard.offer(new Refresh(board, trends));
+                trendsOut.accept(trends);
                 report(health, BackendKind.REDIS, null);
             } catch (RuntimeException e) {
                 report(health, BackendKind.REDIS, e.getMessage());

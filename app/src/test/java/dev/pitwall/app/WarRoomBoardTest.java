@@ -118,7 +118,7 @@ class WarRoomBoardTest {
                 return null;
             }
         });
-        board = new WarRoomScreen(demo.profile(), backends, executor, session, clock)
+        board = new WarRoomScreen(demo.profile(), backends, executor, session, clock, trends -> { })
                 .build(CompletableFuture.completedFuture(engine), () -> monitor, operations, ZoneOffset.UTC);
         scene = new Scene(board, 1920, 1080);
         scene.getStylesheets().setAll(Theme.WAR_ROOM.stylesheets());
