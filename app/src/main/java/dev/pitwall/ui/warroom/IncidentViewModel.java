@@ -36,6 +36,11 @@ import java.util.function.Consumer;
 public final class IncidentViewModel {
 
     static final Duration UNMARKED_LOOKBACK = Duration.ofHours(1);
+    /**
+     * An open incident shows entries stamped up to this far past the console's clock: a cluster or platform whose
+     * clock runs ahead (the accelerated demo runs an incident hour per minute) must not hide the latest events.
+     */
+    static final Duration CLOCK_AHEAD = Duration.ofDays(1);
     private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final ReportSources sources;
@@ -132,7 +137,8 @@ public final class IncidentViewModel {
         Instant now = clock.instant();
         IncidentWindow w = effectiveWindow(now);
         busy.set(true);
-        executor.supply(() -> sources.timeline().read(w.start(), w.endOr(now))).whenComplete((result, error) ->
+        Instant to = w.isOpen() ? now.plus(CLOCK_AHEAD) : w.end();
+        executor.supply(() -> sources.timeline().read(w.start(), to)).whenComplete((result, error) ->
                 toFx.accept(() -> {
                     busy.set(false);
                     if (error != null) {
@@ -164,7 +170,7 @@ public final class IncidentViewModel {
 
     private IncidentWindow effectiveWindow(Instant now) {
         IncidentWindow w = window.get();
-        return w != null ? w : new IncidentWindow(now.minus(UNMARKED_LOOKBACK), now);
+        return w != null ? w : IncidentWindow.startingAt(now.minus(UNMARKED_LOOKBACK));
     }
 
     private void applyFilter() {
