@@ -177,7 +177,9 @@ final class ConsoleApp {
         }
         if (screen == Screen.WAR_ROOM && session.hasProfile()) {
             return new WarRoomScreen(session.profile(), backends, executor, session, clock, queueTrends::set)
-                    .build(fleet, () -> monitor, operations, ZoneId.systemDefault());
+                    .build(fleet, () -> monitor, operations, ZoneId.systemDefault(), options.rotate(),
+                            List.of(new dev.pitwall.ops.timeline.AlertTimeline(alerts::history),
+                                    new dev.pitwall.ops.timeline.QueueSpikes(queueTrends::get)));
         }
         if (screen == Screen.INCIDENT && session.hasProfile()) {
             return IncidentScreen.build(session, backends, executor, fleet, alerts, queueTrends::get, clock,

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /** The console's own options: first screen, theme, size, screenshot and first-frame modes. */
 record ConsoleOptions(Screen view, Theme theme, WindowSize size, Path screenshot, boolean exitAfterFirstFrame,
-                      boolean warRoom) {
+                      boolean warRoom, java.time.Duration rotate) {
 
     static ConsoleOptions from(ParsedArgs o) {
         Screen view = o.value(GlobalOptions.VIEW.name()).map(v -> Screen.byId(v).orElseThrow(() -> new UsageException(
@@ -26,7 +26,9 @@ record ConsoleOptions(Screen view, Theme theme, WindowSize size, Path screenshot
             theme = Theme.WAR_ROOM;
         }
         return new ConsoleOptions(warRoom ? Screen.WAR_ROOM : view, theme, size, screenshot,
-                o.has(GlobalOptions.FIRST_FRAME.name()), warRoom);
+                o.has(GlobalOptions.FIRST_FRAME.name()), warRoom, o.value(GlobalOptions.ROTATE.name())
+                .map(v -> dev.pitwall.cli.DurationText.parse(GlobalOptions.ROTATE.name(), v))
+                .filter(d -> !d.isZero()).orElse(null));
     }
 
     /**

@@ -15,6 +15,9 @@ import dev.pitwall.ops.runs.FlowRunSource;
 import dev.pitwall.ops.timeline.FailedRunList;
 import dev.pitwall.ops.timeline.FailureBuckets;
 import dev.pitwall.ops.timeline.FailureSpikes;
+import dev.pitwall.ops.report.ReportSources;
+import dev.pitwall.ops.timeline.TimelineEntry;
+import dev.pitwall.ops.timeline.TimelineSource;
 import dev.pitwall.ops.trust.TrustSession;
 import dev.pitwall.ui.common.FrameCoalescer;
 import dev.pitwall.ui.common.Fx;
@@ -45,6 +48,7 @@ final class WarRoomScreen {
     static final Duration TRUST_EVERY = Duration.ofSeconds(10);
     static final Duration FAILURES_EVERY = Duration.ofSeconds(30);
     static final Duration FAILURE_WINDOW = Duration.ofHours(1);
+    static final Duration TIMELINE_EVERY = Duration.ofSeconds(15);
 
     private final ConnectionProfile profile;
     private final Backends backends;
@@ -64,8 +68,12 @@ final class WarRoomScreen {
         this.clock = clock;
     }
 
+    /**
+     * @param rotate  how long each page shows (the board, then the latest timeline), or null for the board alone
+     * @param console the timeline sources only a running console has (its alerts, the queues' trends)
+     */
     WarRoomBoard build(CompletableFuture<FleetEngine> fleet, Supplier<BackendHealthMonitor> health,
-                       OperationsViewModel operations, ZoneId zone) {
+                       OperationsViewModel operations, ZoneId zone, Duration rotate, List<TimelineSource> console) {
         Map<TileId, String> missing = new EnumMap<>(TileId.class);
         if (!profile.hasKubernetes()) {
             for (TileId id : List.of(TileId.FLEET, TileId.VOLUMES, TileId.TRUST)) {
@@ -96,7 +104,10 @@ final class WarRoomScreen {
         if (profile.hasPlatform()) {
             followFailures(model, health);
         }
-        return new WarRoomBoard(model, profile.name(), zone);
+        if (rotate != null) {
+            followTimeline(model, fleet, console);
+        }
+        return new WarRoomBoard(model, profile.name(), zone, rotate);
     }
 
     private void followFleet(CompletableFuture<FleetEngine> fleet, WarRoomViewModel model) {
@@ -177,6 +188,26 @@ final class WarRoomScreen {
                 Fx.run(() -> model.showUnavailable(TileId.FAILURES, "platform: " + e.getMessage()));
             }
         }, Duration.ZERO, FAILURES_EVERY);
+    }
+
+    /** The latest timeline entries for the board's second page, read every {@link #TIMELINE_EVERY}. */
+    private void followTimeline(WarRoomViewModel model, CompletableFuture<FleetEngine> fleet,
+                                List<TimelineSource> console) {
+        Supplier<List<dev.pitwall.ops.rollback.WorkloadRef>> workloads = () -> fleet.isDone()
+                && !fleet.isCompletedExceptionally() ? IncidentSources.workloads(fleet.join().latest()) : List.of();
+        executor.supply(() -> {
+            ReportSources sources = IncidentSources.open(profile, backends, workloads, console);
+            session.own(sources);
+            return sources;
+        }).thenAccept(sources -> {
+            FrameCoalescer<List<TimelineEntry>> toBoard = new FrameCoalescer<>(model::showTimeline);
+            executor.repeat(() -> {
+                Instant now = clock.instant();
+                // entries stamped ahead of the console's clock (the accelerated demo) are the latest ones
+                toBoard.offer(sources.timeline().read(now.minus(FAILURE_WINDOW), now.plus(Duration.ofDays(1)))
+                        .entries());
+            }, Duration.ZERO, TIMELINE_EVERY);
+        });
     }
 
     /**

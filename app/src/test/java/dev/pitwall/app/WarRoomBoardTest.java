@@ -119,7 +119,8 @@ class WarRoomBoardTest {
             }
         });
         board = new WarRoomScreen(demo.profile(), backends, executor, session, clock, trends -> { })
-                .build(CompletableFuture.completedFuture(engine), () -> monitor, operations, ZoneOffset.UTC);
+                .build(CompletableFuture.completedFuture(engine), () -> monitor, operations, ZoneOffset.UTC,
+                        Duration.ofMinutes(10), List.of());
         scene = new Scene(board, 1920, 1080);
         scene.getStylesheets().setAll(Theme.WAR_ROOM.stylesheets());
         stage.setScene(scene);
@@ -144,6 +145,27 @@ class WarRoomBoardTest {
             return null;
         });
 
+        assertReadable(7);
+
+        // the second page (rotation): the latest timeline, held to the same rules
+        Await.until("the timeline page has entries", WAIT, () -> onFx(() -> texts(board).stream()
+                .anyMatch(t -> t.startsWith("revision change \u00b7 ap-shared/activepieces-worker"))));
+        onFx(() -> {
+            board.showPage(1);
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            Snapshots.writePng(scene, Path.of("target", "war-room-timeline.png"));
+            return null;
+        });
+        assertReadable(1);
+        onFx(() -> {
+            board.showPage(0);
+            return null;
+        });
+    }
+
+    /** @param statuses how many status labels the page shows (the header's, plus one per tile) */
+    private void assertReadable(long statuses) throws Exception {
         double token = tokenPx("-wr-font-min");
         assertThat(onFx(board::minFontSize)).as("the board takes its base size from the token").isEqualTo(token);
         List<String> small = onFx(() -> {
@@ -170,6 +192,9 @@ class WarRoomBoardTest {
         List<String> statusProblems = onFx(() -> {
             List<String> out = new ArrayList<>();
             for (Node n : all(board)) {
+                if (!visible(n)) {
+                    continue;
+                }
                 if (n.getStyleClass().contains("wr-status")) {
                     String text = ((Labeled) n).getText();
                     if (words.stream().noneMatch(text::contains)) {
@@ -192,8 +217,8 @@ class WarRoomBoardTest {
             return out;
         });
         assertThat(statusProblems).isEmpty();
-        assertThat(onFx(() -> all(board).stream().filter(n -> n.getStyleClass().contains("wr-status")).count()))
-                .as("the header and the six tiles each show a status").isEqualTo(7L);
+        assertThat(onFx(() -> all(board).stream().filter(n -> n.getStyleClass().contains("wr-status") && visible(n))
+                .count())).as("statuses shown").isEqualTo(statuses);
         assertThat(Arrays.stream(TileStatus.values()).map(TileStatus::glyph).distinct().count())
                 .as("each status has its own glyph: a shape, not only a colour").isEqualTo(TileStatus.values().length);
 

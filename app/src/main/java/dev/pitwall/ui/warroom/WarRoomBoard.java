@@ -59,7 +59,15 @@ public final class WarRoomBoard extends BorderPane {
     private final StyleableDoubleProperty minFont = new SimpleStyleableDoubleProperty(MIN_FONT, this, "minFont",
             DEFAULT_MIN_FONT);
 
-    public WarRoomBoard(WarRoomViewModel model, String profileName, ZoneId zone) {
+    private final javafx.scene.Node[] pages;
+    private final Label page = new Label();
+    private int shown;
+
+    /**
+     * @param rotate how long each page shows before the next (the board, then the latest timeline), or null to show
+     *               only the board
+     */
+    public WarRoomBoard(WarRoomViewModel model, String profileName, ZoneId zone, java.time.Duration rotate) {
         getStyleClass().add("war-room-board");
         setId("war-room-board");
         applyMinFont(minFont.get());
@@ -84,7 +92,8 @@ public final class WarRoomBoard extends BorderPane {
         ticker.play();
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(24, title, profile, spacer, overall, clock);
+        page.getStyleClass().add("wr-muted");
+        HBox header = new HBox(24, title, profile, page, spacer, overall, clock);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("wr-header");
         setTop(header);
@@ -109,8 +118,26 @@ public final class WarRoomBoard extends BorderPane {
             tile.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
             grid.add(tile, i % 3, i / 3);
         }
-        setCenter(grid);
+        TimelinePage timeline = new TimelinePage(model.recentTimeline(), zone);
+        pages = rotate == null ? new javafx.scene.Node[]{grid} : new javafx.scene.Node[]{grid, timeline};
+        setCenter(new javafx.scene.layout.StackPane(pages));
+        showPage(0);
+        if (rotate != null) {
+            Timeline turner = new Timeline(new KeyFrame(Duration.millis(rotate.toMillis()),
+                    e -> showPage((shown + 1) % pages.length)));
+            turner.setCycleCount(Animation.INDEFINITE);
+            turner.play();
+        }
         setAccessibleText("War-room board");
+    }
+
+    /** Shows page {@code index} (0: the tiles, 1: the latest timeline when rotating). */
+    public void showPage(int index) {
+        shown = index;
+        for (int i = 0; i < pages.length; i++) {
+            pages[i].setVisible(i == index);
+        }
+        page.setText(pages.length < 2 ? "" : "page " + (index + 1) + " of " + pages.length);
     }
 
     /** The smallest type size on the board, in pixels, as the stylesheet's token set it. */

@@ -5,6 +5,10 @@ import dev.pitwall.ops.fleet.FleetSnapshot;
 import dev.pitwall.ops.queues.QueueBoard;
 import dev.pitwall.ops.queues.TrendPoint;
 import dev.pitwall.ops.timeline.FailureBuckets;
+import dev.pitwall.ops.timeline.TimelineEntry;
+import dev.pitwall.ops.timeline.TimelineKind;
+import javafx.collections.FXCollections;
+import java.util.Comparator;
 import dev.pitwall.ops.trust.TrustReport;
 import dev.pitwall.ui.operations.OperationEntry;
 import javafx.beans.Observable;
@@ -30,6 +34,7 @@ import java.util.Map;
 public final class WarRoomViewModel {
 
     private static final DateTimeFormatter HM = DateTimeFormatter.ofPattern("HH:mm");
+    public static final int RECENT_ENTRIES = 12;
 
     /** One tile: what it shows, and why its data is old (empty while live). */
     public static final class Tile {
@@ -61,6 +66,7 @@ public final class WarRoomViewModel {
     private final ZoneId zone;
     private final Clock clock;
     private final ObservableList<OperationEntry> operations;
+    private final ObservableList<TimelineEntry> recent = FXCollections.observableArrayList();
 
     /**
      * @param operations the Operations panel's entries (running ones are shown), or null when there is none
@@ -99,6 +105,21 @@ public final class WarRoomViewModel {
 
     public ReadOnlyObjectProperty<TileStatus> overallStatusProperty() {
         return overallStatus.getReadOnlyProperty();
+    }
+
+    /** The latest timeline entries, newest first: the board's second page. */
+    public ObservableList<TimelineEntry> recentTimeline() {
+        return recent;
+    }
+
+    /**
+     * Keeps the newest {@link #RECENT_ENTRIES} of a timeline read, newest first. Routine Kubernetes events (pods
+     * scheduled, started) are left out: on a shared screen they would push the changes and warnings off it.
+     */
+    public void showTimeline(List<TimelineEntry> entries) {
+        recent.setAll(entries.stream().filter(e -> e.kind() != TimelineKind.KUBE_EVENT
+                        || e.level() != TimelineEntry.Level.INFO)
+                .sorted(TimelineEntry.ORDER.reversed()).limit(RECENT_ENTRIES).toList());
     }
 
     public void showFleet(FleetSnapshot snapshot) {
