@@ -176,7 +176,8 @@ final class ConsoleApp {
             return trustScreen();
         }
         if (screen == Screen.WAR_ROOM && session.hasProfile()) {
-            return new WarRoomScreen(session.profile(), backends, executor, session, clock, queueTrends::set)
+            return new WarRoomScreen(session.profile(), backends, executor, session, clock, queueTrends::set,
+                    TrustScreen.alerts(alerts, shell, clock))
                     .build(fleet, () -> monitor, operations, ZoneId.systemDefault(), options.rotate(),
                             List.of(new dev.pitwall.ops.timeline.AlertTimeline(alerts::history),
                                     new dev.pitwall.ops.timeline.QueueSpikes(queueTrends::get)));

@@ -56,11 +56,17 @@ final class WarRoomScreen {
     private final Session session;
     private final Clock clock;
     private final Consumer<Map<String, List<TrendPoint>>> trendsOut;
+    private final dev.pitwall.ops.trust.DriftSink drift;
 
-    /** @param trendsOut receives the queues' trends after each refresh (the incident timeline finds spikes in them) */
+    /**
+     * @param trendsOut receives the queues' trends after each refresh (the incident timeline finds spikes in them)
+     * @param drift     where drift the board sees is raised (the console's alerts: the timeline keeps them)
+     */
     WarRoomScreen(ConnectionProfile profile, Backends backends, BackgroundExecutor executor, Session session,
-                  Clock clock, Consumer<Map<String, List<TrendPoint>>> trendsOut) {
+                  Clock clock, Consumer<Map<String, List<TrendPoint>>> trendsOut,
+                  dev.pitwall.ops.trust.DriftSink drift) {
         this.trendsOut = trendsOut;
+        this.drift = drift;
         this.profile = profile;
         this.backends = backends;
         this.executor = executor;
@@ -136,9 +142,12 @@ final class WarRoomScreen {
                 return;
             }
             FrameCoalescer<dev.pitwall.ops.trust.TrustReport> toBoard = new FrameCoalescer<>(model::showTrust);
+            dev.pitwall.ops.trust.DriftWatch watch = new dev.pitwall.ops.trust.DriftWatch(drift);
             executor.repeat(() -> {
                 try {
-                    toBoard.offer(trust.engine().evaluate(trust.policy().policyOrEmpty()));
+                    dev.pitwall.ops.trust.TrustReport report = trust.engine().evaluate(trust.policy().policyOrEmpty());
+                    watch.update(report);
+                    toBoard.offer(report);
                 } catch (RuntimeException e) {
                     Fx.run(() -> model.showUnavailable(TileId.TRUST, "trust cannot be read: " + e.getMessage()));
                 }
@@ -199,13 +208,18 @@ final class WarRoomScreen {
             ReportSources sources = IncidentSources.open(profile, backends, workloads, console);
             session.own(sources);
             return sources;
-        }).thenAccept(sources -> {
+        }).whenComplete((sources, error) -> {
+            if (error != null) {
+                Fx.run(() -> model.showTimelineProblem("the timeline cannot be read: " + error.getMessage()));
+                return;
+            }
             FrameCoalescer<List<TimelineEntry>> toBoard = new FrameCoalescer<>(model::showTimeline);
             executor.repeat(() -> {
                 Instant now = clock.instant();
                 // entries stamped ahead of the console's clock (the accelerated demo) are the latest ones
-                toBoard.offer(sources.timeline().read(now.minus(FAILURE_WINDOW), now.plus(Duration.ofDays(1)))
-                        .entries());
+                var read = sources.timeline().read(now.minus(FAILURE_WINDOW), now.plus(Duration.ofDays(1)));
+                toBoard.offer(read.entries());
+                Fx.run(() -> model.showTimelineProblem(String.join("; ", read.problems())));
             }, Duration.ZERO, TIMELINE_EVERY);
         });
     }

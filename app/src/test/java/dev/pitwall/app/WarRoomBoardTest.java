@@ -104,8 +104,9 @@ class WarRoomBoardTest {
         Clock clock = Clock.fixed(SimClock.EPOCH.plus(Duration.ofMinutes(20)), ZoneOffset.UTC);
         Backends backends = new Backends(ref -> Optional.of(demo.platformKey()), Path.of("target", "war-room-state"));
         monitor = new BackendHealthMonitor(demo.profile(), backends.probes(), clock);
-        engine = new FleetEngine(backends.fleetSources(demo.profile()), executor, clock,
-                new AlertCenter(clock, 1000), monitor, FleetEngine.Settings.defaults());
+        AlertCenter alerts = new AlertCenter(clock, 1000);
+        engine = new FleetEngine(backends.fleetSources(demo.profile()), executor, clock, alerts, monitor,
+                FleetEngine.Settings.defaults());
         engine.start();
         session = new Session(demo.profile());
         OperationsViewModel operations = new OperationsViewModel(executor::run, clock);
@@ -118,7 +119,8 @@ class WarRoomBoardTest {
                 return null;
             }
         });
-        board = new WarRoomScreen(demo.profile(), backends, executor, session, clock, trends -> { })
+        board = new WarRoomScreen(demo.profile(), backends, executor, session, clock, trends -> { },
+                TrustScreen.alerts(alerts, new dev.pitwall.ui.shell.ShellViewModel("demo", false), clock))
                 .build(CompletableFuture.completedFuture(engine), () -> monitor, operations, ZoneOffset.UTC,
                         Duration.ofMinutes(10), List.of());
         scene = new Scene(board, 1920, 1080);

@@ -20,14 +20,21 @@ final class TimelinePage extends VBox {
     private final VBox rows = new VBox();
     private final ZoneId zone;
 
-    TimelinePage(ObservableList<TimelineEntry> entries, ZoneId zone) {
+    TimelinePage(ObservableList<TimelineEntry> entries, javafx.beans.value.ObservableStringValue problem,
+                 ZoneId zone) {
         this.zone = zone;
         getStyleClass().add("wr-tile");
         setId("wr-timeline-page");
         Label title = new Label("Incident timeline \u00b7 latest first");
         title.getStyleClass().add("wr-tile-title");
         rows.getStyleClass().add("wr-lines");
-        getChildren().addAll(title, rows);
+        Label problems = new Label();
+        problems.getStyleClass().addAll("wr-stale", "wr-warning");
+        problems.setWrapText(true);
+        problems.textProperty().bind(javafx.beans.binding.Bindings.concat("\u26A0 INCOMPLETE: ", problem));
+        problems.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(problem));
+        problems.managedProperty().bind(problems.visibleProperty());
+        getChildren().addAll(title, problems, rows);
         entries.addListener((ListChangeListener<TimelineEntry>) c -> show(entries));
         show(entries);
     }

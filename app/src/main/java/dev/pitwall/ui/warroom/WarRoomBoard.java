@@ -118,7 +118,7 @@ public final class WarRoomBoard extends BorderPane {
             tile.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
             grid.add(tile, i % 3, i / 3);
         }
-        TimelinePage timeline = new TimelinePage(model.recentTimeline(), zone);
+        TimelinePage timeline = new TimelinePage(model.recentTimeline(), model.timelineProblemProperty(), zone);
         pages = rotate == null ? new javafx.scene.Node[]{grid} : new javafx.scene.Node[]{grid, timeline};
         setCenter(new javafx.scene.layout.StackPane(pages));
         showPage(0);

@@ -67,6 +67,7 @@ public final class WarRoomViewModel {
     private final Clock clock;
     private final ObservableList<OperationEntry> operations;
     private final ObservableList<TimelineEntry> recent = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper timelineProblem = new ReadOnlyStringWrapper("");
 
     /**
      * @param operations the Operations panel's entries (running ones are shown), or null when there is none
@@ -120,6 +121,15 @@ public final class WarRoomViewModel {
         recent.setAll(entries.stream().filter(e -> e.kind() != TimelineKind.KUBE_EVENT
                         || e.level() != TimelineEntry.Level.INFO)
                 .sorted(TimelineEntry.ORDER.reversed()).limit(RECENT_ENTRIES).toList());
+    }
+
+    /** What the timeline page could not read (a source down, a tampered audit log), or empty. */
+    public ReadOnlyStringProperty timelineProblemProperty() {
+        return timelineProblem.getReadOnlyProperty();
+    }
+
+    public void showTimelineProblem(String problem) {
+        timelineProblem.set(problem == null ? "" : problem);
     }
 
     public void showFleet(FleetSnapshot snapshot) {
