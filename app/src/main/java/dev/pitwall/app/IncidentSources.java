@@ -48,7 +48,8 @@ final class IncidentSources {
         List<TimelineSource> sources = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         List<AutoCloseable> resources = new ArrayList<>();
-        sources.add(new AuditTimeline(backends.auditLog()));
+        var audit = backends.auditLog();
+        sources.add(new AuditTimeline(audit));
         sources.addAll(extra);
         if (profile.hasKubernetes()) {
             KubernetesClient client = KubeClients.open(profile);
@@ -66,7 +67,7 @@ final class IncidentSources {
         } else {
             notes.add(NO_PLATFORM);
         }
-        return new ReportSources(sources, impact, NO_PLATFORM, backends.auditLog(), notes, () -> {
+        return new ReportSources(sources, impact, NO_PLATFORM, audit, notes, () -> {
             for (AutoCloseable r : resources) {
                 r.close();
             }
@@ -76,8 +77,7 @@ final class IncidentSources {
     /** For the command line: the worker workloads found by one sync of the fleet watch. */
     static ReportSources headless(ConnectionProfile profile, Backends backends, Clock clock) {
         List<WorkloadRef> workloads = profile.hasKubernetes() ? syncWorkloads(profile, backends, clock) : List.of();
-        List<TimelineSource> extra = new ArrayList<>();
-        ReportSources sources = open(profile, backends, () -> workloads, extra);
+        ReportSources sources = open(profile, backends, () -> workloads, List.of());
         List<String> notes = new ArrayList<>(sources.notes());
         notes.add("alerts and queue spikes are only kept by a running console: open the Incident screen for them");
         return new ReportSources(sources.sources(), sources.impact(), sources.impactMissing(), sources.audit(), notes,

@@ -1,6 +1,5 @@
 package dev.pitwall.ops.timeline;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -32,9 +31,5 @@ public record IncidentWindow(Instant start, Instant end) {
     /** The end, or {@code now} while the incident is open. */
     public Instant endOr(Instant now) {
         return end == null ? now : end;
-    }
-
-    public Duration length(Instant now) {
-        return Duration.between(start, endOr(now));
     }
 }
