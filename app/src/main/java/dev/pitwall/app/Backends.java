@@ -64,6 +64,11 @@ final class Backends {
         return new HashChainedAuditLog(stateDir.resolve("audit.jsonl"));
     }
 
+    /** Where incident reports go unless the user names a folder. */
+    Path incidentReports() {
+        return stateDir.resolve("incidents");
+    }
+
     /** The BullMQ failed job of a run, described; empty without Redis or when there is none. */
     Function<String, Optional<String>> failedJobLookup(ConnectionProfile profile) {
         if (!profile.hasRedis()) {

@@ -50,6 +50,10 @@ final class ConsoleApp {
     private final AlertCenter alerts = new AlertCenter(clock, AlertCenter.DEFAULT_HISTORY);
     /** The fleet engine, built and started in the background when the profile has Kubernetes. */
     private final CompletableFuture<FleetEngine> fleet = new CompletableFuture<>();
+    /** The queues' latest trends, from the war-room board's refreshes, for the incident timeline's spikes. */
+    private final java.util.concurrent.atomic.AtomicReference<java.util.Map<String,
+            List<dev.pitwall.ops.queues.TrendPoint>>> queueTrends = new java.util.concurrent.atomic.AtomicReference<>(
+            java.util.Map.of());
 
     ConsoleApp(Session session, ConsoleOptions options, SettingsStore settingsStore, ProfileStore profileStore,
                Backends backends) {
@@ -78,8 +82,6 @@ final class ConsoleApp {
         operations = new OperationsViewModel(r -> executor.run(r), clock);
         replayScreens = new ReplayScreens(profile, backends, executor, operations, shell, clock);
         replayScreens.announceInterrupted();
-        window = new ConsoleWindow(shell, this::createScreen, new OperationsPanel(operations), ZoneId.systemDefault(),
-                options.size().width(), options.size().height());
 
         java.util.List<String> notes = new java.util.ArrayList<>(session.notes());
         if (settingsStore.lastProblem() != null) {
@@ -112,11 +114,21 @@ final class ConsoleApp {
                 }
             });
         }
+        // the screens are made last, so that they find the health monitor and the fleet engine's future
+        window = options.warRoom()
+                ? new ConsoleWindow(shell, (javafx.scene.Parent) createScreen(Screen.WAR_ROOM), options.size().width(),
+                options.size().height())
+                : new ConsoleWindow(shell, this::createScreen, new OperationsPanel(operations), ZoneId.systemDefault(),
+                options.size().width(), options.size().height());
         return window;
     }
 
     void show(Stage stage) {
         window.showIn(stage);
+        if (options.warRoom() && !options.headless()) {
+            stage.setFullScreenExitHint("");
+            stage.setFullScreen(true);
+        }
     }
 
     /** Shows a problem in the status bar (a demo that could not start). */
@@ -165,6 +177,17 @@ final class ConsoleApp {
         }
         if (screen == Screen.ROLLOUTS && session.hasProfile()) {
             return rolloutsScreen();
+        }
+        if (screen == Screen.WAR_ROOM && session.hasProfile()) {
+            return new WarRoomScreen(session.profile(), backends, executor, session, clock, queueTrends::set,
+                    TrustScreen.alerts(alerts, shell, clock))
+                    .build(fleet, () -> monitor, operations, ZoneId.systemDefault(), options.rotate(),
+                            List.of(new dev.pitwall.ops.timeline.AlertTimeline(alerts::history),
+                                    new dev.pitwall.ops.timeline.QueueSpikes(queueTrends::get)));
+        }
+        if (screen == Screen.INCIDENT && session.hasProfile()) {
+            return IncidentScreen.build(session, backends, executor, fleet, alerts, queueTrends::get, clock,
+                    ZoneId.systemDefault());
         }
         String reason = session.isStarting() ? "Starting the embedded demo environment\u2026"
                 : session.hasProfile() ? "Nothing to show here yet: this screen is not part of this build."

@@ -10,7 +10,8 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** The console's own options: first screen, theme, size, screenshot and first-frame modes. */
-record ConsoleOptions(Screen view, Theme theme, WindowSize size, Path screenshot, boolean exitAfterFirstFrame) {
+record ConsoleOptions(Screen view, Theme theme, WindowSize size, Path screenshot, boolean exitAfterFirstFrame,
+                      boolean warRoom, java.time.Duration rotate) {
 
     static ConsoleOptions from(ParsedArgs o) {
         Screen view = o.value(GlobalOptions.VIEW.name()).map(v -> Screen.byId(v).orElseThrow(() -> new UsageException(
@@ -20,7 +21,14 @@ record ConsoleOptions(Screen view, Theme theme, WindowSize size, Path screenshot
                 "--theme must be light, dark or war-room; got: " + t))).orElse(null);
         WindowSize size = o.value(GlobalOptions.SIZE.name()).map(WindowSize::parse).orElse(WindowSize.DEFAULT);
         Path screenshot = o.value(GlobalOptions.SCREENSHOT.name()).map(Path::of).orElse(null);
-        return new ConsoleOptions(view, theme, size, screenshot, o.has(GlobalOptions.FIRST_FRAME.name()));
+        boolean warRoom = o.has(GlobalOptions.WAR_ROOM.name());
+        if (warRoom && theme == null) {
+            theme = Theme.WAR_ROOM;
+        }
+        return new ConsoleOptions(warRoom ? Screen.WAR_ROOM : view, theme, size, screenshot,
+                o.has(GlobalOptions.FIRST_FRAME.name()), warRoom, o.value(GlobalOptions.ROTATE.name())
+                .map(v -> dev.pitwall.cli.DurationText.parse(GlobalOptions.ROTATE.name(), v))
+                .filter(d -> !d.isZero()).orElse(null));
     }
 
     /**

@@ -32,16 +32,20 @@ final class GlobalOptions {
     static final OptionSpec SCREENSHOT = OptionSpec.value("--screenshot", "FILE",
             "render the console offscreen to a PNG and exit (no display needed)");
     static final OptionSpec VIEW = OptionSpec.value("--view", "NAME",
-            "screen to show first: fleet, trust, queues, failed-runs, replays, rollouts, war-room");
+            "screen to show first: fleet, trust, queues, failed-runs, replays, rollouts, war-room, incident");
     static final OptionSpec THEME = OptionSpec.value("--theme", "NAME", "light, dark or war-room");
     static final OptionSpec SIZE = OptionSpec.value("--size", "WxH", "window size, e.g. 1600x1000");
+    static final OptionSpec WAR_ROOM = OptionSpec.flag("--war-room",
+            "open the war-room board alone, full screen, in the war-room theme (a shared incident screen)");
+    static final OptionSpec ROTATE = OptionSpec.value("--rotate", "DURATION",
+            "war room: turn between the board and the latest timeline every DURATION (e.g. 20s)");
     static final OptionSpec FIRST_FRAME = OptionSpec.flag("--exit-after-first-frame",
             "print the milliseconds from JVM start to the first rendered frame and exit (benchmarks)");
 
     static final List<OptionSpec> ALL = List.of(HELP, VERSION, PROFILE, KUBECONFIG, CONTEXT, NAMESPACE_SELECTOR,
             WORKER_SELECTOR, REDIS, REDIS_PASSWORD_ENV, PLATFORM_URL, PLATFORM_KEY_ENV, READ_ONLY, DEMO, SCENARIO, SEED, SPEED,
             SCREENSHOT,
-            VIEW, THEME, SIZE, FIRST_FRAME);
+            VIEW, THEME, SIZE, FIRST_FRAME, WAR_ROOM, ROTATE);
 
     private GlobalOptions() {
     }

@@ -150,7 +150,10 @@ public final class Launcher {
                 new TrustCommand(policy -> TrustSessions.open(profile.get(), policy, backends.secrets(),
                         backends.auditLog(), Clock.systemUTC()), in, System.getProperty("user.name")),
                 new dev.pitwall.cli.CanaryCommand(() -> CanarySessions.open(profile.get(), backends,
-                        Clock.systemUTC(), System.getProperty("user.name", "cli")), d -> Thread.sleep(d.toMillis())));
+                        Clock.systemUTC(), System.getProperty("user.name", "cli")), d -> Thread.sleep(d.toMillis())),
+                new dev.pitwall.cli.IncidentCommand(() -> IncidentSources.headless(profile.get(), backends,
+                        Clock.systemUTC()), new dev.pitwall.files.IncidentReportFiles(), backends.incidentReports(),
+                        Clock.systemUTC(), java.time.ZoneId.systemDefault()));
     }
 
     private int openConsole(ParsedArgs g, SessionHolder holder) {

@@ -28,15 +28,19 @@ public final class ConsoleWindow {
 
     public ConsoleWindow(ShellViewModel model, ScreenFactory screens, Parent operationsPanel, ZoneId zone,
                          double width, double height) {
-        this.model = model;
-        Parent root = ViewLoader.load("shell", new ShellView(model, screens, operationsPanel, zone));
-        scene = new Scene(root, width, height);
-        applyTheme(model.themeProperty().get());
-        model.themeProperty().addListener((obs, old, now) -> applyTheme(now));
+        this(model, ViewLoader.load("shell", new ShellView(model, screens, operationsPanel, zone)), width, height);
         for (Screen s : Screen.values()) {
             scene.getAccelerators().put(
                     new KeyCodeCombination(DIGITS[s.ordinal()], KeyCombination.SHORTCUT_DOWN), () -> model.select(s));
         }
+    }
+
+    /** A window showing one screen alone, without the shell: the war-room board on a shared screen. */
+    public ConsoleWindow(ShellViewModel model, Parent root, double width, double height) {
+        this.model = model;
+        scene = new Scene(root, width, height);
+        applyTheme(model.themeProperty().get());
+        model.themeProperty().addListener((obs, old, now) -> applyTheme(now));
     }
 
     public Scene scene() {

@@ -11,7 +11,8 @@ public enum Screen {
     FAILED_RUNS("Failed runs", "failed-runs", "Failed flow runs, grouped by failed step and error"),
     REPLAYS("Replays", "replays", "Bulk replay of failed runs from their failed step"),
     ROLLOUTS("Rollouts", "rollouts", "Rollback and canary wizards"),
-    WAR_ROOM("War room", "war-room", "The incident board for a shared screen");
+    WAR_ROOM("War room", "war-room", "The incident board for a shared screen"),
+    INCIDENT("Incident", "incident", "The incident timeline, its start and end, and the report");
 
     private final String title;
     private final String id;

@@ -1,0 +1,159 @@
+package dev.pitwall.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pitwall.cli.IncidentCommand;
+import dev.pitwall.cli.ParsedArgs;
+import dev.pitwall.demo.DemoEnvironment;
+import dev.pitwall.demo.scenario.IncidentScript;
+import dev.pitwall.demo.scenario.Scenario;
+import dev.pitwall.demo.world.DemoFleet;
+import dev.pitwall.demo.world.ImageBehaviour;
+import dev.pitwall.demo.world.SimClock;
+import dev.pitwall.files.IncidentReportFiles;
+import dev.pitwall.model.FlowRun;
+import dev.pitwall.ops.report.ReportSources;
+import dev.pitwall.ops.rollback.WorkloadRef;
+import dev.pitwall.ops.runs.RunPage;
+import dev.pitwall.ops.runs.RunQuery;
+import dev.pitwall.ops.timeline.TimelineEntry;
+import dev.pitwall.ops.timeline.TimelineKind;
+import dev.pitwall.platform.PlatformFlowRuns;
+import dev.pitwall.testing.MutableClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The incident timeline and report on the demo incident, past the migration (+12 min): the timeline is in time order
+ * with the shared rollout before the customer's execution-mode change, and the report's failed-run counts are the
+ * platform's own.
+ */
+class IncidentReportOnDemoTest {
+
+    private static final Duration PAST_MIGRATION = Duration.ofMinutes(20);
+
+    private static DemoEnvironment demo;
+    private static Backends backends;
+    private static List<WorkloadRef> workloads;
+    @TempDir
+    static Path state;
+
+    @BeforeAll
+    static void runTheIncident() {
+        demo = DemoEnvironment.start(new DemoEnvironment.Options(Scenario.INCIDENT, 17, 0, SimClock.EPOCH));
+        for (int minute = 0; minute < PAST_MIGRATION.toMinutes(); minute++) {
+            demo.advance(Duration.ofMinutes(1));
+        }
+        backends = new Backends(ref -> Optional.of(demo.platformKey()), state);
+        workloads = List.of(
+                new WorkloadRef(WorkloadRef.Kind.STATEFULSET, DemoFleet.SHARED_NAMESPACE, DemoFleet.SHARED_WORKLOAD),
+                new WorkloadRef(WorkloadRef.Kind.DEPLOYMENT, DemoFleet.namespaceOf(DemoFleet.FLIPPED_CUSTOMER),
+                        DemoFleet.workloadOf(DemoFleet.FLIPPED_CUSTOMER)));
+    }
+
+    @AfterAll
+    static void stop() {
+        demo.close();
+    }
+
+    private ReportSources sources() {
+        return IncidentSources.open(demo.profile(), backends, () -> workloads, List.of());
+    }
+
+    @Test
+    void theTimelineIsInTimeOrderWithTheRolloutBeforeTheModeChange() throws Exception {
+        List<TimelineEntry> entries;
+        try (ReportSources s = sources()) {
+            var result = s.timeline().read(SimClock.EPOCH, SimClock.EPOCH.plus(PAST_MIGRATION));
+            assertThat(result.problems()).isEmpty();
+            entries = result.entries();
+        }
+        assertThat(entries).isSortedAccordingTo(TimelineEntry.ORDER);
+        TimelineEntry rollout = entries.stream().filter(e -> e.kind() == TimelineKind.REVISION
+                && e.subject().equals(DemoFleet.SHARED_NAMESPACE + "/" + DemoFleet.SHARED_WORKLOAD)
+                && e.text().contains(ImageBehaviour.INCIDENT_TAG)).findFirst().orElseThrow();
+        TimelineEntry modeChange = entries.stream().filter(e -> e.kind() == TimelineKind.TRUST
+                && e.text().contains("SANDBOX_CODE_ONLY")).findFirst().orElseThrow();
+        assertThat(rollout.at()).isAfterOrEqualTo(SimClock.EPOCH.plus(IncidentScript.ROLLOUT_AT))
+                .isBefore(SimClock.EPOCH.plus(IncidentScript.MIGRATION_AT));
+        assertThat(modeChange.at()).isAfterOrEqualTo(SimClock.EPOCH.plus(IncidentScript.MIGRATION_AT));
+        assertThat(modeChange.subject()).contains(DemoFleet.FLIPPED_CUSTOMER);
+        // the shared pods' Events follow the rollout: the new image is pulled after the revision changed
+        TimelineEntry pulled = entries.stream().filter(e -> e.kind() == TimelineKind.KUBE_EVENT
+                && e.subject().startsWith(DemoFleet.SHARED_NAMESPACE + "/")
+                && e.text().contains(ImageBehaviour.INCIDENT_TAG)).findFirst().orElseThrow();
+        assertThat(entries.indexOf(pulled)).isGreaterThan(entries.indexOf(rollout));
+    }
+
+    @Test
+    void theReportCountsTheFailedRunsThePlatformReports() throws Exception {
+        Instant from = SimClock.EPOCH;
+        Instant to = SimClock.EPOCH.plus(PAST_MIGRATION);
+        Map<String, Long> platform = failedByFlow(from, to);
+        long total = platform.values().stream().mapToLong(Long::longValue).sum();
+        assertThat(total).as("the scenario fails runs").isPositive();
+
+        MutableClock clock = new MutableClock(to);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        IncidentCommand command = new IncidentCommand(this::sources, new IncidentReportFiles(),
+                state.resolve("incidents"), clock, ZoneOffset.UTC);
+        Path dir = state.resolve("out");
+        int code = command.run(ParsedArgs.parse(List.of("report", "--from", from.toString(), "--to", to.toString(),
+                "--out", dir.toString(), "--json"), command.options()), new PrintStream(out, true,
+                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+
+        JsonNode report = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(report.path("impact").path("failed").asLong()).isEqualTo(total);
+        assertThat(report.path("impact").path("stillFailing").asLong()).isEqualTo(total);
+        assertThat(report.path("impact").path("replayed").asLong()).isZero();
+        Map<String, Long> byFlow = new HashMap<>();
+        report.path("impact").path("byGroup").forEach(g -> byFlow.merge(g.path("group").asText().split(" / ")[0],
+                g.path("failed").asLong(), Long::sum));
+        assertThat(byFlow).isEqualTo(platform);
+        assertThat(report.path("auditLog").path("intact").asBoolean()).isTrue();
+        assertThat(report.path("actionItems").isArray()).isTrue();
+
+        String markdown = Files.readString(dir.resolve("incident-" + stamp(from) + ".md"));
+        assertThat(markdown).contains("## Timeline", "## Impact", "- Failed runs: " + total,
+                "## Actions taken in Pitwall", "## Action items");
+    }
+
+    private static String stamp(Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC).format(at);
+    }
+
+    /** Failed runs per flow, straight from the platform's API. */
+    private static Map<String, Long> failedByFlow(Instant from, Instant to) {
+        PlatformFlowRuns runs = backends.platformRuns(demo.profile());
+        Map<String, Long> counts = new HashMap<>();
+        List<FlowRun> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            RunPage page = runs.page(RunQuery.failedBetween(from, to), cursor, 500);
+            all.addAll(page.runs());
+            cursor = page.isLast() ? null : page.next();
+        } while (cursor != null);
+        all.forEach(r -> counts.merge(r.flowId(), 1L, Long::sum));
+        return counts;
+    }
+}
