@@ -49,6 +49,7 @@ final class WarRoomScreen {
     static final Duration FAILURES_EVERY = Duration.ofSeconds(30);
     static final Duration FAILURE_WINDOW = Duration.ofHours(1);
     static final Duration TIMELINE_EVERY = Duration.ofSeconds(15);
+    static final Duration CANARIES_EVERY = Duration.ofSeconds(15);
 
     private final ConnectionProfile profile;
     private final Backends backends;
@@ -103,6 +104,7 @@ final class WarRoomScreen {
         if (profile.hasKubernetes()) {
             followFleet(fleet, model);
             followTrust(model);
+            followCanaries(model);
         }
         if (profile.hasRedis()) {
             followQueues(model, health);
@@ -152,6 +154,30 @@ final class WarRoomScreen {
                     Fx.run(() -> model.showUnavailable(TileId.TRUST, "trust cannot be read: " + e.getMessage()));
                 }
             }, Duration.ZERO, TRUST_EVERY);
+        });
+    }
+
+    /** Canaries live in the cluster, so the board shows those driven from any console or terminal. */
+    private void followCanaries(WarRoomViewModel model) {
+        executor.supply(() -> {
+            dev.pitwall.ops.canary.CanarySession canaries = CanarySessions.open(profile, backends, clock,
+                    System.getProperty("user.name", "war-room"));
+            session.own(canaries);
+            return canaries;
+        }).whenComplete((canaries, error) -> {
+            if (error != null) {
+                return; // the canary tile lines are extra: the operations tile still shows replays and rollbacks
+            }
+            executor.repeat(() -> {
+                try {
+                    var engine = canaries.engine();
+                    List<dev.pitwall.ops.canary.CanaryRecord> found = engine.workloads().stream()
+                            .map(engine::find).flatMap(java.util.Optional::stream).toList();
+                    Fx.run(() -> model.showCanaries(found));
+                } catch (RuntimeException e) {
+                    // a cluster blip: the tile keeps the canaries it last saw and the Kubernetes status says stale
+                }
+            }, Duration.ZERO, CANARIES_EVERY);
         });
     }
 

@@ -68,6 +68,7 @@ public final class WarRoomViewModel {
     private final ObservableList<OperationEntry> operations;
     private final ObservableList<TimelineEntry> recent = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper timelineProblem = new ReadOnlyStringWrapper("");
+    private List<dev.pitwall.ops.canary.CanaryRecord> canaries = List.of();
 
     /**
      * @param operations the Operations panel's entries (running ones are shown), or null when there is none
@@ -183,8 +184,15 @@ public final class WarRoomViewModel {
         entry.task().titleProperty().addListener((Observable o) -> refreshOperations());
     }
 
+    /** The canaries the cluster holds, wherever they are driven from: shown with the operations. */
+    public void showCanaries(List<dev.pitwall.ops.canary.CanaryRecord> records) {
+        canaries = List.copyOf(records);
+        refreshOperations();
+    }
+
     private void refreshOperations() {
-        set(TileId.OPERATIONS, OperationsTile.of(operations == null ? List.of() : List.copyOf(operations)));
+        set(TileId.OPERATIONS, OperationsTile.of(operations == null ? List.of() : List.copyOf(operations), canaries,
+                clock.instant()));
     }
 
     private void set(TileId id, TileState state) {

@@ -63,4 +63,40 @@ class WarRoomViewModelTest {
         model.backend(BackendStatus.connected(BackendKind.KUBERNETES, NOW));
         assertThat(model.tile(TileId.FLEET).staleProperty().get()).isEmpty();
     }
+
+    private static dev.pitwall.ops.canary.CanaryRecord canary(dev.pitwall.ops.canary.CanaryPhase phase, int step,
+                                                             dev.pitwall.ops.canary.AbortReason reason) {
+        var settings = new dev.pitwall.ops.canary.CanarySettings("ghcr.io/activepieces/activepieces:0.88.1",
+                Map.of(), dev.pitwall.ops.canary.CanarySettings.DEFAULT_STEPS, java.time.Duration.ofMinutes(10),
+                dev.pitwall.ops.canary.GateThresholds.DEFAULTS);
+        return new dev.pitwall.ops.canary.CanaryRecord(new dev.pitwall.ops.rollback.WorkloadRef(
+                dev.pitwall.ops.rollback.WorkloadRef.Kind.STATEFULSET, "ap-shared", "activepieces-worker"),
+                "activepieces-worker-canary", settings, phase, step, 8, NOW.minusSeconds(900), NOW.minusSeconds(60),
+                null, 3, "plan-1", 0, reason, List.of(), List.of());
+    }
+
+    @Test
+    void canariesHeldInTheClusterShowWithTheOperationsAndAnAbortStaysForAnHour() {
+        model.showCanaries(List.of(canary(dev.pitwall.ops.canary.CanaryPhase.RUNNING, 1, null)));
+        TileState running = model.tile(TileId.OPERATIONS).stateProperty().get();
+        assertThat(running.status()).isEqualTo(TileStatus.RUNNING);
+        assertThat(running.lines()).singleElement().satisfies(line -> {
+            assertThat(line.text()).startsWith("Canary activepieces-worker \u2192 ghcr.io/activepieces/activepieces:0.88.1")
+                    .contains("step 2 of 4 (25%, 2 of 8 pods)");
+            assertThat(line.progress()).isEqualTo(0.5);
+        });
+
+        model.showCanaries(List.of(canary(dev.pitwall.ops.canary.CanaryPhase.ABORTED, 0,
+                new dev.pitwall.ops.canary.AbortReason("VOLUME_FILL", "fills 1.9 GiB/h, full in 41 min",
+                        "full in at least 2h", NOW.minusSeconds(300)))));
+        TileState aborted = model.tile(TileId.OPERATIONS).stateProperty().get();
+        assertThat(aborted.status()).isEqualTo(TileStatus.CRITICAL);
+        assertThat(aborted.lines()).singleElement().extracting(TileLine::text).asString()
+                .contains("ABORTED by VOLUME_FILL: fills 1.9 GiB/h, full in 41 min (threshold full in at least 2h)");
+
+        model.showCanaries(List.of(canary(dev.pitwall.ops.canary.CanaryPhase.ABORTED, 0,
+                new dev.pitwall.ops.canary.AbortReason("VOLUME_FILL", "x", "y", NOW.minusSeconds(7200))),
+                canary(dev.pitwall.ops.canary.CanaryPhase.PROMOTED, 3, null)));
+        assertThat(model.tile(TileId.OPERATIONS).stateProperty().get().status()).isEqualTo(TileStatus.IDLE);
+    }
 }
