@@ -62,7 +62,10 @@ class TrustIncidentTest {
                             && r.out().contains("\"SANDBOX_CODE_ONLY\""));
             assertThat(drift.out()).contains("\"group\":\"" + globex + "\"");
 
-            CliRun smokeFails = cli(demo, policy, "trust", "smoke", globex);
+            // drift shows as soon as one globex pod reports the new mode; a smoke run that lands on a pod the
+            // migration has not reached yet still passes, so the smoke is repeated until the rollout is through
+            CliRun smokeFails = Await.value("the smoke flow to fail on the flipped workers", Duration.ofSeconds(90),
+                    () -> cli(demo, policy, "trust", "smoke", globex), r -> r.exitCode() != 0);
             assertThat(smokeFails.exitCode()).as(smokeFails.out() + smokeFails.err()).isEqualTo(1);
             assertThat(smokeFails.out() + smokeFails.err()).contains("Cannot find module");
 

@@ -95,6 +95,15 @@ class QueuesViewTest {
         }
     }
 
+    /** Clicks the cell whose text matches, once the table has drawn it (items arrive before their cells). */
+    private static void clickCell(FxRobot robot, String query, java.util.function.Predicate<String> text)
+            throws Exception {
+        java.util.function.Predicate<Node> match = n -> n instanceof TableCell<?, ?> c && c.getText() != null
+                && text.test(c.getText());
+        waitFor("a cell drawn for " + query, () -> robot.lookup(query).match(match).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(query).match(match).queryAs(Node.class));
+    }
+
     /** The texts of the visible cells of the table row that shows {@code queue}. */
     private static List<String> rowTexts(FxRobot robot, String queue) {
         return robot.lookup("#queueTable .table-row-cell").queryAllAs(TableRow.class).stream()
@@ -129,8 +138,7 @@ class QueuesViewTest {
     @Test
     void selectingAQueuePagesThroughItsFailedJobs(FxRobot robot) throws Exception {
         waitFor("the queue row", () -> !rowTexts(robot, "workerJobs").isEmpty());
-        robot.clickOn(robot.lookup("#queueTable .table-cell").match(n -> n instanceof TableCell<?, ?> c
-                && "workerJobs".equals(c.getText())).queryAs(Node.class));
+        clickCell(robot, "#queueTable .table-cell", "workerJobs"::equals);
         Label page = robot.lookup("#pageLabel").queryAs(Label.class);
         waitFor("page 1", () -> page.getText().startsWith("page 1 of 2"));
         assertThat(page.getText()).isEqualTo("page 1 of 2 \u00b7 jobs 1\u2013100 of 150, newest first");
@@ -140,9 +148,7 @@ class QueuesViewTest {
         assertThat(failed.getItems().get(0).id()).isEqualTo("run-149");
         assertThat(robot.lookup("#failedMessage").queryAs(Label.class).getText()).isEqualTo("1 malformed on this page");
 
-        robot.clickOn(robot.lookup(".table-cell").match(n -> n instanceof TableCell<?, ?> c
-                && c.getText() != null && c.getText().startsWith("malformed: data is not valid JSON"))
-                .queryAs(Node.class));
+        clickCell(robot, ".table-cell", t -> t.startsWith("malformed: data is not valid JSON"));
         TextArea detail = robot.lookup("#jobDetail").queryAs(TextArea.class);
         waitFor("the detail", () -> detail.getText().startsWith("Job run-149"));
         assertThat(detail.getText()).contains("malformed: data is not valid JSON").contains("Failed reason\nboom run-149");
@@ -154,8 +160,7 @@ class QueuesViewTest {
         assertThat(failed.getItems().get(0).id()).isEqualTo("run-49");
         assertThat(robot.lookup("#nextButton").queryButton().isDisabled()).isTrue();
 
-        robot.clickOn(robot.lookup(".table-cell").match(n -> n instanceof TableCell<?, ?> c
-                && "run-49".equals(c.getText())).queryAs(Node.class));
+        clickCell(robot, ".table-cell", "run-49"::equals);
         waitFor("the detail of run-49", () -> detail.getText().startsWith("Job run-49"));
         assertThat(detail.getText()).contains("{\n  \"jobType\": \"EXECUTE_FLOW\",\n  \"runId\": \"run-49\"\n}")
                 .contains("Stack trace\nError: boom run-49");

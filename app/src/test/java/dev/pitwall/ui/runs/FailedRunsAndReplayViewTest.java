@@ -120,7 +120,10 @@ class FailedRunsAndReplayViewTest {
     void loadGroupFilterAndReplayAGroup(FxRobot robot) {
         List<String> failed = failedIds();
         robot.clickOn("Load");
-        Await.until("every failed run loaded", Duration.ofSeconds(30), () -> !runsModel.loadingProperty().get());
+        // the load starts in the background: "not loading" alone is also true just before it begins
+        Await.until("every failed run loaded", Duration.ofSeconds(30), () -> !runsModel.loadingProperty().get()
+                && runsModel.allRuns().size() == failed.size());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertThat(runsModel.allRuns()).hasSize(failed.size());
         assertThat(robot.lookup(".status-message").queryAs(Label.class).getText())
                 .contains(String.format("%,d failed runs in", failed.size()));
