@@ -46,7 +46,7 @@ class FleetIncidentTest {
                     FleetEngine.Settings.defaults().immediate().withKnownAppVersion(ImageBehaviour.STABLE_TAG)
                             .withVolumeSampling(Duration.ofSeconds(30), ForecastRule.DEFAULT));
             try {
-                engine.startWatch().get(60, TimeUnit.SECONDS);
+                started(engine);
                 boolean critical = false;
                 boolean crashLoop = false;
                 for (int step = 0; step < 30 && !(critical && crashLoop); step++) {
@@ -87,7 +87,7 @@ class FleetIncidentTest {
                     new BackendHealthMonitor(demo.profile(), List.of(), clock),
                     FleetEngine.Settings.defaults().immediate());
             try {
-                engine.startWatch().get(60, TimeUnit.SECONDS);
+                started(engine);
                 for (int minute = 0; minute < 20; minute += 2) {
                     demo.advance(Duration.ofMinutes(2));
                     clock.advance(Duration.ofMinutes(2));
@@ -120,6 +120,23 @@ class FleetIncidentTest {
             } finally {
                 engine.close();
             }
+        }
+    }
+
+    /** The watch's initial sync; on a time-out the threads are printed, for a hang seen only in the full suite. */
+    private static void started(FleetEngine engine) throws Exception {
+        try {
+            engine.startWatch().get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            StringBuilder dump = new StringBuilder("THREADS AT TIME-OUT\n");
+            Thread.getAllStackTraces().forEach((t, stack) -> {
+                dump.append(t.getName()).append(' ').append(t.getState()).append('\n');
+                for (StackTraceElement frame : stack) {
+                    dump.append("    at ").append(frame).append('\n');
+                }
+            });
+            System.err.println(dump);
+            throw e;
         }
     }
 }
