@@ -13,8 +13,6 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
@@ -231,13 +229,8 @@ public final class KubeCanaryCluster implements CanaryCluster {
 
     @Override
     public boolean allowed(String verb, String group, String resource, String namespace, String name) {
-        return call("check access to " + verb + " " + resource, () -> {
-            SelfSubjectAccessReview review = client.authorization().v1().selfSubjectAccessReview().create(
-                    new SelfSubjectAccessReviewBuilder().withNewSpec().withNewResourceAttributes()
-                            .withVerb(verb).withGroup(group).withResource(resource).withNamespace(namespace)
-                            .withName(name.isEmpty() ? null : name).endResourceAttributes().endSpec().build());
-            return review.getStatus() != null && Boolean.TRUE.equals(review.getStatus().getAllowed());
-        });
+        return call("check access to " + verb + " " + resource,
+                () -> AccessReviews.allowed(client, verb, group, resource, namespace, name));
     }
 
     private static CanaryPod pod(Pod pod) {

@@ -21,8 +21,6 @@ import io.fabric8.kubernetes.api.model.apps.ControllerRevision;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -155,13 +153,8 @@ public final class KubeRollbackCluster implements RollbackCluster {
 
     @Override
     public boolean allowed(String verb, String group, String resource, String namespace, String name) {
-        return call("check access to " + verb + " " + resource, () -> {
-            SelfSubjectAccessReview review = client.authorization().v1().selfSubjectAccessReview().create(
-                    new SelfSubjectAccessReviewBuilder().withNewSpec().withNewResourceAttributes()
-                            .withVerb(verb).withGroup(group).withResource(resource).withNamespace(namespace)
-                            .withName(name).endResourceAttributes().endSpec().build());
-            return review.getStatus() != null && Boolean.TRUE.equals(review.getStatus().getAllowed());
-        });
+        return call("check access to " + verb + " " + resource,
+                () -> AccessReviews.allowed(client, verb, group, resource, namespace, name));
     }
 
     @Override

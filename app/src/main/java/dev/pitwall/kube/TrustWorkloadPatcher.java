@@ -17,8 +17,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SubjectAccessReviewStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -43,15 +41,10 @@ public final class TrustWorkloadPatcher implements WorkloadPatcher {
 
     @Override
     public AccessDecision canPatch(WorkloadRef ref) {
-        SelfSubjectAccessReview review = new SelfSubjectAccessReviewBuilder()
-                .withNewMetadata().endMetadata()
-                .withNewSpec().withNewResourceAttributes()
-                .withNamespace(ref.namespace()).withVerb("patch").withGroup("apps")
-                .withResource(ref.kind().resource()).withName(ref.name())
-                .endResourceAttributes().endSpec().build();
         SubjectAccessReviewStatus status;
         try {
-            status = client.authorization().v1().selfSubjectAccessReview().create(review).getStatus();
+            status = AccessReviews.review(client, "patch", "apps", ref.kind().resource(), ref.namespace(),
+                    ref.name());
         } catch (KubernetesClientException e) {
             throw new TrustBackendException("the access review for patching " + ref + " failed: "
                     + KubeErrors.describe(e), e);
