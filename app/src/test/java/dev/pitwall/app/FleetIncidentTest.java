@@ -136,6 +136,13 @@ class FleetIncidentTest {
                 }
             });
             System.err.println(dump);
+            try {
+                FleetSnapshot now = engine.snapshotNow().get(5, TimeUnit.SECONDS);
+                System.err.println("SNAPSHOT AT TIME-OUT: " + now.workers().size() + " workers, feeds "
+                        + now.feeds() + ", notices " + now.notices());
+            } catch (java.util.concurrent.TimeoutException stuck) {
+                System.err.println("SNAPSHOT AT TIME-OUT: the engine does not answer either");
+            }
             throw e;
         }
     }
