@@ -23,6 +23,6 @@ public final class RedisHeartbeats implements HeartbeatSource {
     public List<Heartbeat> heartbeats() {
         return WorkerMachines.read(redis).stream().map(HeartbeatParser.Parsed::heartbeat).filter(Objects::nonNull)
                 .map(h -> new Heartbeat(h.workerId(), Objects.requireNonNullElse(h.version(), ""),
-                        Objects.requireNonNullElse(h.executionMode(), ""))).toList();
+                        Objects.requireNonNullElse(h.executionMode(), ""), h.updatedAt())).toList();
     }
 }

@@ -210,6 +210,16 @@ final class GateEvaluator {
                 }
                 continue;
             }
+            // an entry left behind by a worker that stopped writing is silence too (Activepieces' own rule)
+            Instant heard = beat.updatedAt();
+            if (heard != null && Duration.between(heard, now).compareTo(t.heartbeatGrace()) > 0) {
+                Duration silent = Duration.between(heard.isAfter(since) ? heard : since, now);
+                if (silent.compareTo(t.heartbeatGrace()) > 0) {
+                    problems.add(pod.name() + " silent for " + duration(silent) + " (last heartbeat "
+                            + duration(Duration.between(heard, now)) + " ago)");
+                }
+                continue;
+            }
             reporting++;
             if (!version.isEmpty() && !version.equals(beat.version())) {
                 problems.add(pod.name() + " reports version " + beat.version());

@@ -82,15 +82,29 @@ class GateEvaluatorTest {
         assertThat(silent.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(silent.measured()).contains("worker-canary-a silent for 4m");
 
-        beats.add(new Heartbeat("worker-canary-a", "2.0", "SANDBOX_CODE_ONLY"));
+        beats.add(new Heartbeat("worker-canary-a", "2.0", "SANDBOX_CODE_ONLY", T0));
         GateReading wrongMode = gate(new GateEvaluator(signals).evaluate(record(), "SANDBOX_PROCESS", null, pods,
                 T0), Gate.HEARTBEATS);
         assertThat(wrongMode.verdict()).isEqualTo(Verdict.FAIL);
         assertThat(wrongMode.measured()).contains("reports mode SANDBOX_CODE_ONLY");
 
-        beats.set(0, new Heartbeat("worker-canary-a", "2.0", "SANDBOX_PROCESS"));
+        beats.set(0, new Heartbeat("worker-canary-a", "2.0", "SANDBOX_PROCESS", T0));
         assertThat(gate(new GateEvaluator(signals).evaluate(record(), "SANDBOX_PROCESS", null, pods, T0),
                 Gate.HEARTBEATS).verdict()).isEqualTo(Verdict.PASS);
+    }
+
+    @Test
+    void aHeartbeatThatStoppedBeingWrittenCountsAsSilence() {
+        List<CanaryPod> pods = List.of(pod("worker-canary-a", true, null, 0));
+        beats.add(new Heartbeat("worker-canary-a", "2.0", "SANDBOX_PROCESS", T0));
+        GateEvaluator gates = new GateEvaluator(signals);
+        assertThat(gate(gates.evaluate(record(), "SANDBOX_PROCESS", null, pods, T0.plus(Duration.ofMinutes(1))),
+                Gate.HEARTBEATS).verdict()).isEqualTo(Verdict.PASS);
+
+        GateReading stale = gate(gates.evaluate(record(), "SANDBOX_PROCESS", null, pods,
+                T0.plus(Duration.ofMinutes(5))), Gate.HEARTBEATS);
+        assertThat(stale.verdict()).isEqualTo(Verdict.FAIL);
+        assertThat(stale.measured()).contains("worker-canary-a silent for 4m").contains("last heartbeat 5m ago");
     }
 
     @Test
