@@ -203,20 +203,15 @@ final class GateEvaluator {
             ready++;
             Instant since = readySince.computeIfAbsent(pod.name(), n -> now);
             Heartbeat beat = byWorker.get(pod.name());
-            if (beat == null) {
-                Duration silent = Duration.between(since, now);
-                if (silent.compareTo(t.heartbeatGrace()) > 0) {
-                    problems.add(pod.name() + " silent for " + duration(silent));
-                }
-                continue;
-            }
+            Instant heard = beat == null ? null : beat.updatedAt();
             // an entry left behind by a worker that stopped writing is silence too (Activepieces' own rule)
-            Instant heard = beat.updatedAt();
-            if (heard != null && Duration.between(heard, now).compareTo(t.heartbeatGrace()) > 0) {
-                Duration silent = Duration.between(heard.isAfter(since) ? heard : since, now);
+            boolean stale = heard != null && Duration.between(heard, now).compareTo(t.heartbeatGrace()) > 0;
+            if (beat == null || stale) {
+                // silence counts from when the pod became ready, or from its last heartbeat when that came later
+                Duration silent = Duration.between(stale && heard.isAfter(since) ? heard : since, now);
                 if (silent.compareTo(t.heartbeatGrace()) > 0) {
-                    problems.add(pod.name() + " silent for " + duration(silent) + " (last heartbeat "
-                            + duration(Duration.between(heard, now)) + " ago)");
+                    problems.add(pod.name() + " silent for " + duration(silent) + (stale ? " (last heartbeat "
+                            + duration(Duration.between(heard, now)) + " ago)" : ""));
                 }
                 continue;
             }
