@@ -40,11 +40,9 @@ class FleetIncidentTest {
              PooledExecutor executor = new PooledExecutor(2)) {
             MutableClock clock = new MutableClock(Instant.now());
             AlertCenter alerts = new AlertCenter(clock, 10_000);
-            Backends backends = new Backends(ref -> Optional.of(demo.platformKey()), Path.of("target", "test-state"));
-            FleetEngine engine = new FleetEngine(backends.fleetSources(demo.profile()), executor, clock, alerts,
-                    new BackendHealthMonitor(demo.profile(), List.of(), clock),
-                    FleetEngine.Settings.defaults().immediate().withKnownAppVersion(ImageBehaviour.STABLE_TAG)
-                            .withVolumeSampling(Duration.ofSeconds(30), ForecastRule.DEFAULT));
+            FleetEngine engine = engine(demo, executor, clock, alerts, FleetEngine.Settings.defaults().immediate()
+                    .withKnownAppVersion(ImageBehaviour.STABLE_TAG)
+                    .withVolumeSampling(Duration.ofSeconds(30), ForecastRule.DEFAULT));
             try {
                 started(engine);
                 boolean critical = false;
@@ -82,10 +80,7 @@ class FleetIncidentTest {
             // the console's clock is the simulated one: "the last hour" of failed runs is simulated time
             MutableClock clock = new MutableClock(SimClock.EPOCH);
             AlertCenter alerts = new AlertCenter(clock, 10_000);
-            Backends backends = new Backends(ref -> Optional.of(demo.platformKey()), Path.of("target", "test-state"));
-            FleetEngine engine = new FleetEngine(backends.fleetSources(demo.profile()), executor, clock, alerts,
-                    new BackendHealthMonitor(demo.profile(), List.of(), clock),
-                    FleetEngine.Settings.defaults().immediate());
+            FleetEngine engine = engine(demo, executor, clock, alerts, FleetEngine.Settings.defaults().immediate());
             try {
                 started(engine);
                 for (int minute = 0; minute < 20; minute += 2) {
@@ -121,6 +116,14 @@ class FleetIncidentTest {
                 engine.close();
             }
         }
+    }
+
+    /** An engine on the demo through the real adapters (informers, kubelet stats, heartbeats, platform). */
+    private static FleetEngine engine(DemoEnvironment demo, PooledExecutor executor, MutableClock clock,
+                                      AlertCenter alerts, FleetEngine.Settings settings) {
+        Backends backends = new Backends(ref -> Optional.of(demo.platformKey()), Path.of("target", "test-state"));
+        return new FleetEngine(backends.fleetSources(demo.profile()), executor, clock, alerts,
+                new BackendHealthMonitor(demo.profile(), List.of(), clock), settings);
     }
 
     /** The watch's initial sync; on a time-out the threads are printed, for a hang seen only in the full suite. */
