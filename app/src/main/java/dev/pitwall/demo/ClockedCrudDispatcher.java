@@ -9,10 +9,13 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.WebSocketListener;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -28,7 +31,28 @@ final class ClockedCrudDispatcher extends KubernetesCrudDispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ThreadLocal<Stamp> pending = new ThreadLocal<>();
+    private final Set<?> watches = watches();
     private volatile Supplier<Instant> clock = Instant::now;
+
+    /** Stops sending changes to a watch that is closing (see {@link OffLoopWatchClose}). */
+    void forgetWatch(WebSocketListener watch) {
+        watches.remove(watch);
+    }
+
+    /**
+     * The mock's list of open watches. It is private in the mock, which offers no other way to stop sending to a
+     * closing watch before its sender has stopped; a mock that renamed it fails the demo's start with this message.
+     */
+    private Set<?> watches() {
+        try {
+            Field field = KubernetesCrudDispatcher.class.getDeclaredField("watchEventListeners");
+            field.setAccessible(true);
+            return (Set<?>) field.get(this);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("this fabric8 mock server keeps its watches elsewhere (" + e
+                    + "): adapt ClockedCrudDispatcher.watches()", e);
+        }
+    }
 
     void useClock(Supplier<Instant> clock) {
         this.clock = clock;

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +33,12 @@ final class ClusterDispatcher extends Dispatcher {
     private final ServerTables tables = new ServerTables(store::now);
     private final List<Consumer<ApiRequest>> listeners = new CopyOnWriteArrayList<>();
     private final AccessReviews accessReviews = new AccessReviews();
+    /** Where watches close, off the event loop (see {@link OffLoopWatchClose}); daemon threads, made on demand. */
+    private final ExecutorService watchCloser = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "demo-watch-close");
+        t.setDaemon(true);
+        return t;
+    });
 
     ClusterDispatcher(Map<ServerRequest, Queue<ServerResponse>> expectations) {
         this.expectations = expectations;
@@ -52,6 +60,10 @@ final class ClusterDispatcher extends Dispatcher {
     @Override
     public MockResponse dispatch(RecordedRequest request) {
         MockResponse response = answer(request);
+        if (response.getWebSocketListener() != null) {
+            response.withWebSocketUpgrade(new OffLoopWatchClose(response.getWebSocketListener(), store::forgetWatch,
+                    watchCloser));
+        }
         if (response.getWebSocketListener() == null && response.header("Content-Type") == null) {
             // without a content type, client-go (kubectl) takes a typed answer for protobuf and fails to read it
             response.setHeader("Content-Type", "application/json");
@@ -139,6 +151,7 @@ final class ClusterDispatcher extends Dispatcher {
 
     @Override
     public void shutdown() {
+        watchCloser.shutdownNow();
         expected.shutdown();
         store.shutdown();
     }

@@ -126,27 +126,8 @@ class FleetIncidentTest {
                 new BackendHealthMonitor(demo.profile(), List.of(), clock), settings);
     }
 
-    /** The watch's initial sync; on a time-out the threads are printed, for a hang seen only in the full suite. */
+    /** The watch's initial sync. */
     private static void started(FleetEngine engine) throws Exception {
-        try {
-            engine.startWatch().get(60, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            StringBuilder dump = new StringBuilder("THREADS AT TIME-OUT\n");
-            Thread.getAllStackTraces().forEach((t, stack) -> {
-                dump.append(t.getName()).append(' ').append(t.getState()).append('\n');
-                for (StackTraceElement frame : stack) {
-                    dump.append("    at ").append(frame).append('\n');
-                }
-            });
-            System.err.println(dump);
-            try {
-                FleetSnapshot now = engine.snapshotNow().get(5, TimeUnit.SECONDS);
-                System.err.println("SNAPSHOT AT TIME-OUT: " + now.workers().size() + " workers, feeds "
-                        + now.feeds() + ", notices " + now.notices());
-            } catch (java.util.concurrent.TimeoutException stuck) {
-                System.err.println("SNAPSHOT AT TIME-OUT: the engine does not answer either");
-            }
-            throw e;
-        }
+        engine.startWatch().get(60, TimeUnit.SECONDS);
     }
 }

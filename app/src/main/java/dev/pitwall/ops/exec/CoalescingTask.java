@@ -46,8 +46,10 @@ public final class CoalescingTask {
         do {
             try {
                 work.run();
-            } catch (RuntimeException e) {
-                // the work reports its own failures; one failed run must not stop the ones requested after it
+            } catch (Throwable e) {
+                // The work reports its own failures; one failed run must not stop the ones requested after it. Errors
+                // too (an OutOfMemoryError, a class that failed to initialise): escaping here would leave the state
+                // RUNNING for ever, and every later request would be dropped without a trace.
                 Thread t = Thread.currentThread();
                 t.getUncaughtExceptionHandler().uncaughtException(t, e);
             }

@@ -37,6 +37,12 @@ public final class PooledExecutor implements BackgroundExecutor {
             try {
                 result.complete(work.call());
             } catch (Throwable t) {
+                if (t instanceof Error) {
+                    // an Error is a broken JVM or program, not a failed call: the caller may never look at the
+                    // future, so it is reported where it cannot go unseen
+                    Thread self = Thread.currentThread();
+                    self.getUncaughtExceptionHandler().uncaughtException(self, t);
+                }
                 result.completeExceptionally(t);
             }
         });
