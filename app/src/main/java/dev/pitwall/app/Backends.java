@@ -139,9 +139,19 @@ final class Backends {
         return new dev.pitwall.kube.KubeRollbackCluster(KubeClients.open(profile));
     }
 
-    /** The workers' heartbeats, or null when the profile has no Redis (verification then skips that check). */
-    dev.pitwall.ops.rollback.HeartbeatSource heartbeats(ConnectionProfile profile) {
-        return profile.hasRedis() ? new dev.pitwall.redis.RedisHeartbeats(redis(profile)) : null;
+    /**
+     * The workers' heartbeats, or null when the profile has no Redis (verification then skips that check).
+     *
+     * @param own takes the Redis client opened here, to close it with the caller's session
+     */
+    dev.pitwall.ops.rollback.HeartbeatSource heartbeats(ConnectionProfile profile,
+                                                        java.util.function.Consumer<AutoCloseable> own) {
+        if (!profile.hasRedis()) {
+            return null;
+        }
+        RedisClient redis = redis(profile);
+        own.accept(redis);
+        return new dev.pitwall.redis.RedisHeartbeats(redis);
     }
 
     dev.pitwall.ops.rollback.RollbackPlanStore rollbackPlans() {

@@ -79,7 +79,7 @@ final class RolloutsScreen {
                                                        Consumer<AutoCloseable> own) {
         RollbackCluster cluster = backends.rollbackCluster(profile);
         own.accept(cluster);
-        RollbackRunner runner = new RollbackRunner(cluster, backends.heartbeats(profile), backends.auditLog(),
+        RollbackRunner runner = new RollbackRunner(cluster, backends.heartbeats(profile, own), backends.auditLog(),
                 System.getProperty("user.name"), clock);
         Preflight preflight = new Preflight(runner, new FleetCacheVolumes(fleet), new TrustModePolicy(trust::policy));
         return new RollbackWizardViewModel.Ports(() -> workers(trust), new RollbackPlanner(cluster, clock), runner,

@@ -1,6 +1,7 @@
 package dev.pitwall.cli;
 
 import dev.pitwall.ops.canary.AbortReason;
+import dev.pitwall.ops.canary.CanaryDriver;
 import dev.pitwall.ops.canary.CanaryEngine;
 import dev.pitwall.ops.canary.CanaryPhase;
 import dev.pitwall.ops.canary.CanaryRecord;
@@ -75,12 +76,15 @@ public final class CanaryCommand implements Command {
                 + "\n"
                 + "  start runs in the foreground, evaluating the gates every --every, until the canary is\n"
                 + "  promoted or aborted; the other verbs change it from any terminal. Run start again with the\n"
-                + "  same image to pick up a canary whose terminal was closed.\n"
+                + "  same image to pick up a canary whose terminal was closed. One process drives a canary at a\n"
+                + "  time: each evaluation renews a lease on it (three --every, at least 1m); a start that finds\n"
+                + "  another driver's lease unexpired refuses, and a driver that stopped lets go when it runs out.\n"
                 + "\n"
                 + "  exit codes: 0 promoted (start), a canary exists and was not aborted (status), done (pause,\n"
                 + "  resume, promote, abort); 1 aborted (start), the last canary was aborted (status), or a\n"
-                + "  back-end failed; 2 usage error; 3 refused: preflight failed (nothing changed) or the canary\n"
-                + "  is in a phase that does not allow it; 4 the workload has no canary";
+                + "  back-end failed; 2 usage error; 3 refused: preflight failed (nothing changed), the canary\n"
+                + "  is in a phase that does not allow it, or another process drives it;\n"
+                + "  4 the workload has no canary";
     }
 
     @Override
@@ -201,10 +205,15 @@ public final class CanaryCommand implements Command {
         }
         int shown = 0;
         int failures = 0;
+        CanaryDriver me = engine.driver("canary start", every);
         while (true) {
             try {
-                r = engine.evaluate(workload);
+                r = engine.evaluate(workload, me);
                 failures = 0;
+            } catch (CanaryDriver.DrivenElsewhere e) {
+                err.println("pitwall canary: not driving it: " + e.getMessage() + "; follow it with `pitwall "
+                        + "canary status " + workload.name() + " --namespace " + workload.namespace() + "`");
+                return REFUSED;
             } catch (ClusterException | UncheckedIOException e) {
                 // a back-end blip must not end the driving of a canary that is still out there
                 if (++failures >= MAX_FAILED_EVALUATIONS) {
@@ -257,6 +266,12 @@ public final class CanaryCommand implements Command {
             out.println("  image " + r.settings().image() + (r.settings().env().isEmpty() ? ""
                     : ", env " + r.settings().env()) + "; hold " + r.settings().hold().toMinutes() + "m per step"
                     + (r.phase() == CanaryPhase.RUNNING ? ", this step ends " + engine.stepEndsAt(r) : ""));
+            if (!r.phase().isFinal()) {
+                out.println(engine.driverOf(workload).map(l -> "  driven by " + l.driver() + " (lease until "
+                        + l.until() + ")").orElse("  NOBODY DRIVES IT: its gates are not evaluated; run `pitwall "
+                        + "canary start " + workload.name() + " --namespace " + workload.namespace() + " --image "
+                        + r.settings().image() + "`"));
+            }
             if (r.abortReason() != null) {
                 printAbort(r.abortReason(), out);
             }
@@ -292,6 +307,12 @@ public final class CanaryCommand implements Command {
         m.put("stepEndsAt", r.phase() == CanaryPhase.RUNNING ? engine.stepEndsAt(r).toString() : null);
         m.put("pausedAt", r.pausedAt() == null ? null : r.pausedAt().toString());
         m.put("rollbackPlan", r.planId());
+        m.put("driver", r.phase().isFinal() ? null : engine.driverOf(r.workload()).map(l -> {
+            Map<String, Object> driver = new LinkedHashMap<>();
+            driver.put("id", l.driver());
+            driver.put("until", l.until().toString());
+            return driver;
+        }).orElse(null));
         List<Map<String, Object>> gates = new ArrayList<>();
         for (GateReading g : r.gates()) {
             Map<String, Object> gate = new LinkedHashMap<>();

@@ -103,7 +103,7 @@ class CanaryCommandTest {
             driver.engine().start(initech, new CanarySettings(CanaryDemoFixture.REPOSITORY + "0.88.4", Map.of(),
                     null, Duration.ofMinutes(10), null));
             fx.demo.advance(Duration.ofMinutes(1));
-            driver.engine().evaluate(initech);
+            driver.engine().evaluate(initech, driver.engine().driver("test", Duration.ofSeconds(30)));
         }
 
         CliRun status = canary("status", name, "--namespace", ns, "--json");
@@ -111,7 +111,7 @@ class CanaryCommandTest {
         JsonNode json = new ObjectMapper().readTree(status.out());
         assertThat(json.fieldNames()).toIterable().containsExactly("workload", "canary", "phase", "step", "steps",
                 "stepPercent", "canaryReplicas", "mainReplicas", "image", "env", "hold", "startedAt", "stepStartedAt",
-                "stepEndsAt", "pausedAt", "rollbackPlan", "gates", "abortReason", "timeline");
+                "stepEndsAt", "pausedAt", "rollbackPlan", "driver", "gates", "abortReason", "timeline");
         assertThat(json.path("workload").path("kind").asText()).isEqualTo("deployment");
         assertThat(json.path("canary").asText()).isEqualTo(name + "-canary");
         assertThat(json.path("phase").asText()).isEqualTo("RUNNING");
@@ -121,6 +121,18 @@ class CanaryCommandTest {
         assertThat(json.path("gates").get(0).fieldNames()).toIterable()
                 .containsExactly("gate", "verdict", "measured", "threshold");
         assertThat(json.path("abortReason").isNull()).isTrue();
+        assertThat(json.path("driver").path("id").asText()).startsWith("driver@").contains("(test, pid ");
+
+        // one driver at a time: a start from another terminal leaves the canary to the one whose lease runs
+        CliRun second = canary("start", name, "--namespace", ns, "--image", CanaryDemoFixture.REPOSITORY + "0.88.4");
+        assertThat(second.exitCode()).as(second.out() + second.err()).isEqualTo(CanaryCommand.REFUSED);
+        assertThat(second.err()).contains("is driven by driver@")
+                .contains("`pitwall canary status " + name + " --namespace " + ns + "`");
+        assertThat(canary("status", name, "--namespace", ns).out()).contains("  driven by driver@");
+        fx.demo.advance(Duration.ofMinutes(2));
+        assertThat(canary("status", name, "--namespace", ns).out())
+                .as("the driver stopped: its lease ran out, and status says nobody judges the gates")
+                .contains("NOBODY DRIVES IT").contains("pitwall canary start " + name);
 
         assertThat(canary("pause", name, "--namespace", ns).exitCode()).isZero();
         assertThat(canary("pause", name, "--namespace", ns).exitCode()).isEqualTo(CanaryCommand.REFUSED);

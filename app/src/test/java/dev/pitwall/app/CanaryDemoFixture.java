@@ -6,6 +6,7 @@ import dev.pitwall.demo.world.ImageBehaviour;
 import dev.pitwall.demo.world.SimClock;
 import dev.pitwall.kube.KubeClients;
 import dev.pitwall.kube.KubeRollbackCluster;
+import dev.pitwall.ops.canary.CanaryDriver;
 import dev.pitwall.ops.canary.CanaryEngine;
 import dev.pitwall.ops.canary.CanaryRecord;
 import dev.pitwall.ops.canary.CanarySession;
@@ -75,10 +76,11 @@ final class CanaryDemoFixture implements AutoCloseable {
     /** Evaluates every 30 simulated seconds until the canary has finished or {@code bound} has passed. */
     CanaryRecord drive(CanaryEngine engine, WorkloadRef workload, Duration bound) {
         Instant end = demo.clock().instant().plus(bound);
-        CanaryRecord r = engine.evaluate(workload);
+        CanaryDriver driver = engine.driver("test", Duration.ofSeconds(30));
+        CanaryRecord r = engine.evaluate(workload, driver);
         while (!r.phase().isFinal() && demo.clock().instant().isBefore(end)) {
             demo.advance(Duration.ofSeconds(30));
-            r = engine.evaluate(workload);
+            r = engine.evaluate(workload, driver);
         }
         return r;
     }

@@ -122,19 +122,27 @@ public final class CanaryEngine {
     }
 
     /**
-     * One evaluation: the gates, then what follows from them and from the clock (next step, promotion, its end, an
-     * abort). Returns the record as it now stands.
+     * One evaluation by {@code driver}: the gates, then what follows from them and from the clock (next step,
+     * promotion, its end, an abort). Returns the record as it now stands, and renews the driver's lease.
+     *
+     * @throws CanaryDriver.DrivenElsewhere when another driver's lease has not run out: nothing was evaluated
      */
-    public synchronized CanaryRecord evaluate(WorkloadRef workload) {
+    public synchronized CanaryRecord evaluate(WorkloadRef workload, CanaryDriver driver) {
         CanaryRecord r = existing(workload);
         if (r.phase().isFinal()) {
             return r;
         }
         Instant now = clock.instant();
         MainWorkload main = cluster.main(workload);
-        if (cluster.canary(workload).isEmpty()) {
+        Optional<CanaryObject> live = cluster.canary(workload);
+        if (live.isEmpty()) {
             return goneOutside(r, main, now);
         }
+        Optional<CanaryDriver.Lease> other = driver.other(live.get().annotations(), now);
+        if (other.isPresent()) {
+            throw new CanaryDriver.DrivenElsewhere("the canary of " + workload, other.get());
+        }
+        cluster.updateCanary(workload, -1, driver.renewal(now));
         List<CanaryPod> canaryPods = cluster.pods(workload, true);
         List<GateReading> readings = evaluators.computeIfAbsent(workload, w -> new GateEvaluator(signals))
                 .evaluate(r, expectedMode(r, main), main.env().get(GROUP_ID), canaryPods, now);
@@ -154,6 +162,18 @@ public final class CanaryEngine {
         }
         save(r);
         return r;
+    }
+
+    /** The lease of whoever drives the workload's canary now, if anyone does (an expired lease counts as none). */
+    public Optional<CanaryDriver.Lease> driverOf(WorkloadRef workload) {
+        Instant now = clock.instant();
+        return cluster.canary(workload).flatMap(c -> CanaryDriver.Lease.of(c.annotations()))
+                .filter(l -> now.isBefore(l.until()));
+    }
+
+    /** This process as a driver of this engine's canaries, evaluating every {@code every}. */
+    public CanaryDriver driver(String kind, Duration every) {
+        return CanaryDriver.thisProcess(actor, kind, every);
     }
 
     /** When the current step's hold is over (paused time does not count). */

@@ -1,5 +1,6 @@
 package dev.pitwall.ui.canary;
 
+import dev.pitwall.ops.canary.CanaryDriver;
 import dev.pitwall.ops.canary.CanaryEngine;
 import dev.pitwall.ops.canary.CanaryPhase;
 import dev.pitwall.ops.canary.CanaryRecord;
@@ -43,6 +44,8 @@ public final class CanaryViewModel {
     private final CanaryEngine engine;
     private final BackgroundExecutor executor;
     private final Duration followEvery;
+    /** This console as the canary's driver: it evaluates only while no other process holds the canary. */
+    private final CanaryDriver driver;
     private final ZoneId zone;
     /** One sink per kind of answer: a frame keeps the latest of each, so no kind hides another. */
     private final Consumer<Outcome> records;
@@ -92,7 +95,11 @@ public final class CanaryViewModel {
     private BackgroundExecutor.Cancellable following;
 
     /** What came back from the engine: a record, a preflight, the workloads, or an error; for one workload. */
-    private record Outcome(WorkloadRef workload, CanaryRecord record, Preflight preflight, String error) {
+    private record Outcome(WorkloadRef workload, CanaryRecord record, Preflight preflight, String error,
+                           String note) {
+        Outcome(WorkloadRef workload, CanaryRecord record, Preflight preflight, String error) {
+            this(workload, record, preflight, error, null);
+        }
     }
 
     /** The workloads, and the first that has a canary still going (the one a reopened console picks up). */
@@ -105,6 +112,7 @@ public final class CanaryViewModel {
         this.engine = engine;
         this.executor = executor;
         this.followEvery = followEvery;
+        this.driver = engine.driver("console", followEvery);
         this.zone = zone;
         this.records = fx.latestPerFrame(this::apply);
         this.preflights = fx.latestPerFrame(this::apply);
@@ -178,7 +186,15 @@ public final class CanaryViewModel {
     public void refresh() {
         WorkloadRef w = workload.get();
         if (w != null) {
-            call(w, () -> new Outcome(w, engine.evaluate(w), null, null));
+            call(w, () -> {
+                try {
+                    return new Outcome(w, engine.evaluate(w, driver), null, null);
+                } catch (CanaryDriver.DrivenElsewhere e) {
+                    // shown as it stands; its gates are judged where it is driven
+                    return new Outcome(w, engine.find(w).orElse(null), null, null, "\u2139 Following only: "
+                            + e.getMessage() + ".");
+                }
+            });
         }
     }
 
@@ -257,6 +273,8 @@ public final class CanaryViewModel {
         }
         if (o.error() != null) {
             message.set("\u2716 " + o.error());
+        } else if (o.note() != null) {
+            message.set(o.note());
         }
         if (o.preflight() != null) {
             showPreflight(o.preflight());

@@ -56,6 +56,8 @@ public final class RollbackWizardView {
     @FXML private Label confirmSummary;
     @FXML private Label confirmPrompt;
     @FXML private TextField confirmField;
+    @FXML private TextField forwardConfirmField;
+    @FXML private Button goForwardButton;
     @FXML private Label disabledLabel;
     @FXML private Button executeButton;
     @FXML private VBox runPane;
@@ -158,6 +160,10 @@ public final class RollbackWizardView {
             outcomeLabel.pseudoClassStateChanged(PASSED, now != null && now.startsWith("\u2714"));
         });
         show(decisionBox, model.decisionOfferedProperty());
+        goForwardButton.disableProperty().bind(model.canGoForwardProperty().not());
+        show(forwardConfirmField, Bindings.createBooleanBinding(model::confirmationNeeded));
+        forwardConfirmField.textProperty().bindBidirectional(model.forwardTypedProperty());
+        forwardConfirmField.setPromptText("type the workload name to go forward");
         show(replayBox, model.stepProperty().isEqualTo(Step.SUMMARY)
                 .and(Bindings.isNotEmpty(model.replayWindowTextProperty())));
         replayWindowLabel.textProperty().bind(model.replayWindowTextProperty());

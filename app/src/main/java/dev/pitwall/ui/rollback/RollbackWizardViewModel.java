@@ -102,6 +102,9 @@ public final class RollbackWizardViewModel {
     private final ObservableList<CheckRow> preflight = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper planText = new ReadOnlyStringWrapper("");
     private final StringProperty typed = new SimpleStringProperty("");
+    /** Going forward again writes too: on a production profile the workload name is typed again for it. */
+    private final StringProperty forwardTyped = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper canGoForward = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper disabledReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canExecute = new ReadOnlyBooleanWrapper();
     private final ObservableList<CheckRow> verification = FXCollections.observableArrayList();
@@ -155,6 +158,8 @@ public final class RollbackWizardViewModel {
         this.forwardSink = fx.latestPerFrame(this::startForward);
         target.addListener((obs, old, now) -> rediff());
         typed.addListener((obs, old, now) -> updateExecute());
+        forwardTyped.addListener((obs, old, now) -> updateGoForward());
+        decisionOffered.addListener((obs, old, now) -> updateGoForward());
     }
 
     // ---- step 1: the workload ----
@@ -405,6 +410,7 @@ public final class RollbackWizardViewModel {
     private void start(RollbackPlan p, String title, Runnable first) {
         plan = p;
         failed = null;
+        forwardTyped.set("");
         decisionOffered.set(false);
         verified.set(false);
         outcome.set("");
@@ -467,10 +473,23 @@ public final class RollbackWizardViewModel {
         message.set(ok ? "Rollback verified." : "See the summary.");
     }
 
-    /** After a failed verification: plan the way back to the revision we came from, and run it (audited). */
+    private void updateGoForward() {
+        canGoForward.set(decisionOffered.get() && failed != null && (!ports.production()
+                || forwardTyped.get().trim().equals(failed.workload().name())));
+    }
+
+    /**
+     * After a failed verification: plan the way back to the revision we came from, and run it (audited). On a
+     * production profile only once the workload name is typed again.
+     */
     public void goForward() {
         RollbackPlan from = failed;
         if (from == null) {
+            return;
+        }
+        if (!canGoForward.get()) {
+            message.set("Going forward writes to production: type the workload name " + from.workload().name()
+                    + " exactly.");
             return;
         }
         decisionOffered.set(false);
@@ -618,6 +637,15 @@ public final class RollbackWizardViewModel {
 
     public StringProperty typedProperty() {
         return typed;
+    }
+
+    /** The workload name typed again to go forward (production profiles). */
+    public StringProperty forwardTypedProperty() {
+        return forwardTyped;
+    }
+
+    public ReadOnlyBooleanProperty canGoForwardProperty() {
+        return canGoForward.getReadOnlyProperty();
     }
 
     /** "" when Roll back is enabled, else "Roll back is disabled: why". */

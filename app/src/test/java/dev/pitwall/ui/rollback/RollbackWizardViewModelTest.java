@@ -128,6 +128,15 @@ class RollbackWizardViewModelTest {
     void goingForwardAgainRollsBackToTheRevisionWeCameFromAndVerifiesIt() {
         rollBackAndFailVerification();
 
+        // a production profile: going forward writes too, so the workload name is typed again first
+        assertThat(model.canGoForwardProperty().get()).isFalse();
+        model.goForward();
+        assertThat(cluster.current).as("nothing written without the typed name").isEqualTo(1);
+        assertThat(model.messageProperty().get()).contains("type the workload name workers exactly");
+        assertThat(model.decisionOfferedProperty().get()).isTrue();
+        model.forwardTypedProperty().set("workers");
+        assertThat(model.canGoForwardProperty().get()).isTrue();
+
         model.goForward();
         assertThat(cluster.current).as("the template of the revision we came from is back").isEqualTo(2);
         assertThat(model.verifiedProperty().get()).isTrue();
