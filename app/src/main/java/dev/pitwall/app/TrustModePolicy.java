@@ -4,7 +4,7 @@ import dev.pitwall.ops.rollback.ModePolicy;
 import dev.pitwall.ops.rollback.PreflightCheck;
 import dev.pitwall.ops.rollback.WorkloadRef;
 import dev.pitwall.ops.trust.PolicyLoad;
-import dev.pitwall.ops.trust.TrustMode;
+import dev.pitwall.model.ExecutionMode;
 import dev.pitwall.ops.trust.TrustPolicy;
 import dev.pitwall.ops.trust.TrustWorkload;
 
@@ -38,9 +38,9 @@ final class TrustModePolicy implements ModePolicy {
                     + " in " + workload.namespace());
         }
         // an unset mode runs as the app's default; an unknown value is never taken for one
-        Optional<TrustMode> target = targetMode.isEmpty() ? Optional.of(TrustMode.APP_DEFAULT)
-                : TrustMode.parse(targetMode);
-        String shown = targetMode.isEmpty() ? "unset (runs as " + TrustMode.APP_DEFAULT + ")" : targetMode;
+        Optional<ExecutionMode> target = targetMode.isEmpty() ? Optional.of(ExecutionMode.APP_DEFAULT)
+                : ExecutionMode.parse(targetMode);
+        String shown = targetMode.isEmpty() ? "unset (runs as " + ExecutionMode.APP_DEFAULT + ")" : targetMode;
         if (target.isPresent() && target.get() == expected.get().mode()) {
             return PreflightCheck.passed("trust", "target execution mode " + shown + " is what the policy expects: "
                     + expected.get().text());

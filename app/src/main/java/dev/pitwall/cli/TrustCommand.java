@@ -13,7 +13,7 @@ import dev.pitwall.ops.trust.SmokeTester;
 import dev.pitwall.ops.trust.TrustBackendException;
 import dev.pitwall.ops.trust.TrustChangeException;
 import dev.pitwall.ops.trust.TrustFixer;
-import dev.pitwall.ops.trust.TrustMode;
+import dev.pitwall.model.ExecutionMode;
 import dev.pitwall.ops.trust.TrustReport;
 import dev.pitwall.ops.trust.TrustSession;
 
@@ -45,7 +45,7 @@ public final class TrustCommand implements Command {
             "trust policy (JSON or YAML) to use instead of the profile's");
     private static final OptionSpec JSON = OptionSpec.flag("--json", "check, smoke: print a JSON array");
     private static final OptionSpec MODE = OptionSpec.value("--mode", "MODE", "fix: the execution mode to declare ("
-            + TrustMode.names() + ")");
+            + ExecutionMode.names() + ")");
     private static final OptionSpec YES = OptionSpec.flag("--yes",
             "fix: apply without asking for the namespace name (for scripts)");
     private static final OptionSpec NAMESPACE = OptionSpec.value("--namespace", "NS",
@@ -112,7 +112,7 @@ public final class TrustCommand implements Command {
             case "snapshot" -> expectWords(words, 1, "trust snapshot takes no other words");
             default -> throw new UsageException("unknown word: " + sub + " (check, fix, smoke or snapshot)");
         }
-        TrustMode mode = sub.equals("fix") ? mode(args) : null;
+        ExecutionMode mode = sub.equals("fix") ? mode(args) : null;
         String outFile = sub.equals("snapshot") ? args.value(OUT.name())
                 .orElseThrow(() -> new UsageException("trust snapshot needs --out FILE")) : null;
         long timeout = args.longValue(TIMEOUT.name(), -1);
@@ -145,11 +145,11 @@ public final class TrustCommand implements Command {
         }
     }
 
-    private static TrustMode mode(ParsedArgs args) {
+    private static ExecutionMode mode(ParsedArgs args) {
         String text = args.value(MODE.name()).orElseThrow(() -> new UsageException("trust fix needs --mode MODE ("
-                + TrustMode.names() + ")"));
-        return TrustMode.parse(text).orElseThrow(() -> new UsageException("unknown execution mode '" + text
-                + "' (known: " + TrustMode.names() + ")"));
+                + ExecutionMode.names() + ")"));
+        return ExecutionMode.parse(text).orElseThrow(() -> new UsageException("unknown execution mode '" + text
+                + "' (known: " + ExecutionMode.names() + ")"));
     }
 
     /** The policy when it can be used (or there is none); else prints why and returns empty. */
@@ -242,7 +242,7 @@ public final class TrustCommand implements Command {
         }
     }
 
-    private int fix(TrustSession session, String group, TrustMode mode, ParsedArgs args, long timeout,
+    private int fix(TrustSession session, String group, ExecutionMode mode, ParsedArgs args, long timeout,
                     PrintStream out, PrintStream err) throws InterruptedException, IOException {
         PolicyLoad policy = session.policy();
         if (policy.isInvalid()) {

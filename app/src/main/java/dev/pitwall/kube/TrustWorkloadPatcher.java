@@ -7,7 +7,7 @@ import dev.pitwall.ops.trust.AccessDecision;
 import dev.pitwall.ops.trust.DeclaredEnv;
 import dev.pitwall.ops.trust.TrustBackendException;
 import dev.pitwall.ops.trust.TrustChangeException;
-import dev.pitwall.ops.trust.TrustMode;
+import dev.pitwall.model.ExecutionMode;
 import dev.pitwall.ops.trust.WorkloadKind;
 import dev.pitwall.ops.trust.WorkloadPatcher;
 import dev.pitwall.ops.trust.WorkloadRef;
@@ -59,7 +59,7 @@ public final class TrustWorkloadPatcher implements WorkloadPatcher {
     }
 
     @Override
-    public void setExecutionMode(WorkloadRef ref, String container, DeclaredEnv before, TrustMode target,
+    public void setExecutionMode(WorkloadRef ref, String container, DeclaredEnv before, ExecutionMode target,
                                  String changeCause) {
         Resource<? extends HasMetadata> resource = resource(ref);
         HasMetadata workload = read(ref, resource);
@@ -116,7 +116,7 @@ public final class TrustWorkloadPatcher implements WorkloadPatcher {
     }
 
     /** The JSON patch: tests first (resourceVersion, and the variable where it is), then the changes. */
-    private static ArrayNode patch(HasMetadata workload, Container c, int index, TrustMode target, String cause) {
+    private static ArrayNode patch(HasMetadata workload, Container c, int index, ExecutionMode target, String cause) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ArrayNode ops = f.arrayNode();
         ops.add(op("test", "/metadata/resourceVersion").put("value", workload.getMetadata().getResourceVersion()));

@@ -169,6 +169,9 @@ class CanaryWizardTest {
                 java.util.Map.of(), java.util.List.of(50, 100), Duration.ofMinutes(5), null));
         fx.demo.advance(Duration.ofMinutes(1));
         fx.engine().pause(acme);
+        // a terminal's `canary start` drives it: the reopened console follows without evaluating
+        fx.engine().evaluate(acme, new dev.pitwall.ops.canary.CanaryDriver("bob@jump (canary start, pid 7)",
+                Duration.ofHours(1)));
 
         open(robot);
 
@@ -178,6 +181,9 @@ class CanaryWizardTest {
         Label headline = robot.lookup("#headlineLabel").queryAs(Label.class);
         Await.until("its state shown", Duration.ofSeconds(20), () -> fxGet(headline::getText)
                 .startsWith("PAUSED \u2014 step 1 of 2 (50%, 1 of 2 pods)"));
+        Label message = robot.lookup("#messageLabel").queryAs(Label.class);
+        Await.until("the other driver named", Duration.ofSeconds(20), () -> fxGet(message::getText)
+                .startsWith("\u2139 Following only: the canary of " + acme + " is driven by bob@jump"));
         assertThat(fxGet(() -> robot.lookup("#resumeButton").queryAs(Button.class).isDisabled())).isFalse();
         assertThat(fxGet(() -> robot.lookup("#startButton").queryAs(Button.class).isDisabled())).isTrue();
         robot.clickOn("#abortButton");

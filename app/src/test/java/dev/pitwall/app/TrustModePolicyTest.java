@@ -5,7 +5,7 @@ import dev.pitwall.ops.rollback.PreflightCheck.Outcome;
 import dev.pitwall.ops.rollback.WorkloadRef;
 import dev.pitwall.ops.trust.PolicyEntry;
 import dev.pitwall.ops.trust.PolicyLoad;
-import dev.pitwall.ops.trust.TrustMode;
+import dev.pitwall.model.ExecutionMode;
 import dev.pitwall.ops.trust.TrustPolicy;
 import org.junit.jupiter.api.Test;
 
@@ -20,8 +20,8 @@ class TrustModePolicyTest {
     private static final WorkloadRef GLOBEX = new WorkloadRef(WorkloadRef.Kind.DEPLOYMENT, "ap-dedicated-globex",
             "activepieces-worker-globex");
     private static final TrustPolicy POLICY = new TrustPolicy("trust.yaml",
-            Map.of("wg-globex", new PolicyEntry(TrustMode.SANDBOX_PROCESS, "executionMode", null),
-                    "shared", new PolicyEntry(TrustMode.UNSANDBOXED, "executionMode", null)), Map.of());
+            Map.of("wg-globex", new PolicyEntry(ExecutionMode.SANDBOX_PROCESS, "executionMode", null),
+                    "shared", new PolicyEntry(ExecutionMode.UNSANDBOXED, "executionMode", null)), Map.of());
 
     private static PreflightCheck check(PolicyLoad load, String group, String mode) {
         return new TrustModePolicy(() -> load).check(GLOBEX, group, mode);

@@ -3,7 +3,7 @@ package dev.pitwall.files;
 import dev.pitwall.ops.trust.DeclaredEnv;
 import dev.pitwall.ops.trust.PolicyLoad;
 import dev.pitwall.ops.trust.PolicySnapshot;
-import dev.pitwall.ops.trust.TrustMode;
+import dev.pitwall.model.ExecutionMode;
 import dev.pitwall.ops.trust.TrustWorkload;
 import dev.pitwall.ops.trust.WorkloadKind;
 import dev.pitwall.ops.trust.WorkloadRef;
@@ -40,12 +40,12 @@ class TrustPolicyFileTest {
         PolicyLoad load = files.load(yaml.toString());
         assertThat(load.problems()).isEmpty();
         assertThat(load.policy().groups().get("wg-acme").smoke().flowId()).isEqualTo("smoke-acme");
-        assertThat(load.policy().namespaces().get("ap-legacy").mode()).isEqualTo(TrustMode.SANDBOX_PROCESS);
+        assertThat(load.policy().namespaces().get("ap-legacy").mode()).isEqualTo(ExecutionMode.SANDBOX_PROCESS);
 
         Path json = dir.resolve("policy.json");
         Files.writeString(json, "{\"groups\": {\"shared\": {\"executionMode\": \"SANDBOX_CODE_AND_PROCESS\"}}}");
         assertThat(files.load(json.toString()).policy().groups().get("shared").mode())
-                .isEqualTo(TrustMode.SANDBOX_CODE_AND_PROCESS);
+                .isEqualTo(ExecutionMode.SANDBOX_CODE_AND_PROCESS);
     }
 
     @Test
@@ -64,7 +64,7 @@ class TrustPolicyFileTest {
         Path wrong = dir.resolve("wrong.yaml");
         Files.writeString(wrong, "groups:\n  wg-acme:\n    executionMode: SANDBOX_EVERYTHING\n");
         assertThat(files.load(wrong.toString()).problems()).containsExactly("groups.wg-acme.executionMode: unknown "
-                + "execution mode 'SANDBOX_EVERYTHING' (known: " + TrustMode.names() + ")");
+                + "execution mode 'SANDBOX_EVERYTHING' (known: " + ExecutionMode.names() + ")");
     }
 
     @Test
@@ -86,8 +86,8 @@ class TrustPolicyFileTest {
             PolicyLoad load = files.load(file.toString());
             assertThat(load.problems()).as(name).isEmpty();
             assertThat(load.policy().groups()).containsOnlyKeys("shared", "wg-acme");
-            assertThat(load.policy().groups().get("shared").mode()).isEqualTo(TrustMode.SANDBOX_PROCESS);
-            assertThat(load.policy().groups().get("wg-acme").mode()).isEqualTo(TrustMode.UNSANDBOXED);
+            assertThat(load.policy().groups().get("shared").mode()).isEqualTo(ExecutionMode.SANDBOX_PROCESS);
+            assertThat(load.policy().groups().get("wg-acme").mode()).isEqualTo(ExecutionMode.UNSANDBOXED);
         }
         assertThat(Files.readString(dir.resolve("snapshot.json"))).startsWith("{");
     }

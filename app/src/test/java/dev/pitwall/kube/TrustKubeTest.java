@@ -6,7 +6,7 @@ import dev.pitwall.model.ConnectionProfile;
 import dev.pitwall.ops.trust.AccessDecision;
 import dev.pitwall.ops.trust.DeclaredEnv;
 import dev.pitwall.ops.trust.TrustChangeException;
-import dev.pitwall.ops.trust.TrustMode;
+import dev.pitwall.model.ExecutionMode;
 import dev.pitwall.ops.trust.TrustWorkload;
 import dev.pitwall.ops.trust.WorkerPod;
 import dev.pitwall.ops.trust.WorkloadKind;
@@ -150,7 +150,7 @@ class TrustKubeTest {
                 "activepieces-worker-globex");
         assertThat(patcher.canPatch(globex).allowed()).isTrue();
         patcher.setExecutionMode(globex, "worker", DeclaredEnv.value("SANDBOX_PROCESS"),
-                TrustMode.SANDBOX_CODE_AND_PROCESS, "pitwall trust fix by test");
+                ExecutionMode.SANDBOX_CODE_AND_PROCESS, "pitwall trust fix by test");
 
         Deployment d = client.apps().deployments().inNamespace("ap-dedicated-globex")
                 .withName("activepieces-worker-globex").get();
@@ -173,7 +173,7 @@ class TrustKubeTest {
                 + "(RBAC: no rule allows patch)");
 
         assertThatThrownBy(() -> patcher.setExecutionMode(acme, "worker", DeclaredEnv.value("SANDBOX_CODE_ONLY"),
-                TrustMode.SANDBOX_PROCESS, "cause"))
+                ExecutionMode.SANDBOX_PROCESS, "cause"))
                 .isInstanceOf(TrustChangeException.class)
                 .hasMessageContaining("is now SANDBOX_PROCESS, not SANDBOX_CODE_ONLY as previewed");
         assertThat(fleet.declaredMode("acme")).isEqualTo("SANDBOX_PROCESS");

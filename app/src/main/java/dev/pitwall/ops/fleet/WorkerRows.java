@@ -1,6 +1,5 @@
 package dev.pitwall.ops.fleet;
 
-import dev.pitwall.model.ExecutionMode;
 import dev.pitwall.model.ExecutionModeSource;
 import dev.pitwall.model.Heartbeat;
 import dev.pitwall.model.ModeReading;
@@ -184,7 +183,7 @@ final class WorkerRows {
                         + (env.from() == null ? "a hidden value" : env.from()) + " and no heartbeat reports it");
             }
         }
-        if (mode != null && mode.mode() == ExecutionMode.UNKNOWN) {
+        if (mode != null && mode.mode().isEmpty()) {
             unknowns.put(Worker.EXECUTION_MODE, "unrecognised execution mode '" + mode.raw() + "'");
         }
         return mode;

@@ -1,5 +1,7 @@
 package dev.pitwall.ops.trust;
 
+import dev.pitwall.model.ExecutionMode;
+
 /**
  * AP_EXECUTION_MODE as a workload's pod template sets it.
  *
@@ -33,7 +35,7 @@ public record DeclaredEnv(boolean set, String value, String from) {
     /** As the engine compares it: unset is the app default, marked by the caller as defaulted. */
     public ModeReading reading() {
         if (!set) {
-            return ModeReading.known(TrustMode.APP_DEFAULT);
+            return ModeReading.known(ExecutionMode.APP_DEFAULT);
         }
         return value == null ? ModeReading.unread(from) : ModeReading.of(value);
     }

@@ -1,5 +1,7 @@
 package dev.pitwall.ops.trust;
 
+import dev.pitwall.model.ExecutionMode;
+
 import java.util.List;
 
 /**
@@ -10,7 +12,7 @@ import java.util.List;
  * @param blockedReason why the change cannot be applied, or null when it can (once confirmed)
  * @param diff          the lines of the before/after preview
  */
-public record FixPlan(GroupTrust group, TrustMode target, String actor, AccessDecision access, String blockedReason,
+public record FixPlan(GroupTrust group, ExecutionMode target, String actor, AccessDecision access, String blockedReason,
                       String changeCause, List<String> diff) {
 
     public FixPlan {

@@ -1,5 +1,7 @@
 package dev.pitwall.ops.trust;
 
+import dev.pitwall.model.ExecutionMode;
+
 /**
  * What one source says about an execution mode: a known mode (with the value as written), a value that names no
  * mode (kept verbatim), or nothing readable (with the reason).
@@ -8,17 +10,17 @@ package dev.pitwall.ops.trust;
  * @param value        the value as written, or null when nothing was read
  * @param unreadReason why nothing was read ("no heartbeat"), or null when a value was read
  */
-public record ModeReading(TrustMode mode, String value, String unreadReason) {
+public record ModeReading(ExecutionMode mode, String value, String unreadReason) {
 
     /** A value as written: a known mode, or an unknown value reported as such. */
     public static ModeReading of(String value) {
         if (value == null) {
             throw new IllegalArgumentException("a reading needs a value; use unread(reason) when there is none");
         }
-        return new ModeReading(TrustMode.parse(value).orElse(null), value, null);
+        return new ModeReading(ExecutionMode.parse(value).orElse(null), value, null);
     }
 
-    public static ModeReading known(TrustMode mode) {
+    public static ModeReading known(ExecutionMode mode) {
         return new ModeReading(mode, mode.name(), null);
     }
 

@@ -1,5 +1,7 @@
 package dev.pitwall.ops.trust;
 
+import dev.pitwall.model.ExecutionMode;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +30,7 @@ public final class PolicySnapshot {
         StringBuilder out = new StringBuilder();
         out.append("# Pitwall trust policy: the execution modes declared in the cluster at ").append(at).append(".\n");
         out.append("# Review every entry before saving: a snapshot makes today's declared modes the expected ones,\n");
-        out.append("# drift included. Modes: ").append(TrustMode.names()).append(".\n");
+        out.append("# drift included. Modes: ").append(ExecutionMode.names()).append(".\n");
         out.append("# Older installs may write 'trustedEnvironment: true' (SANDBOX_PROCESS) or false\n");
         out.append("# (SANDBOX_CODE_AND_PROCESS) instead of executionMode.\n");
         out.append("version: ").append(TrustPolicyParser.VERSION).append('\n');

@@ -1,5 +1,7 @@
 package dev.pitwall.ops.trust;
 
+import dev.pitwall.model.ExecutionMode;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,11 +145,11 @@ public final class TrustEngine {
      * else what the workload declares; null when neither is known.
      */
     static Boolean npmAllowed(List<ModeReading> effective, ModeReading declared) {
-        List<TrustMode> known = effective.stream().filter(ModeReading::isKnown).map(ModeReading::mode).toList();
+        List<ExecutionMode> known = effective.stream().filter(ModeReading::isKnown).map(ModeReading::mode).toList();
         if (known.isEmpty()) {
             return declared.isKnown() ? declared.mode().allowsNpm() : null;
         }
-        return known.stream().allMatch(TrustMode::allowsNpm);
+        return known.stream().allMatch(ExecutionMode::allowsNpm);
     }
 
     /**

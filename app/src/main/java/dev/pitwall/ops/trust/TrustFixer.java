@@ -1,5 +1,7 @@
 package dev.pitwall.ops.trust;
 
+import dev.pitwall.model.ExecutionMode;
+
 import dev.pitwall.ops.audit.AuditEntry;
 import dev.pitwall.ops.audit.AuditLog;
 import dev.pitwall.ops.replay.Pacer;
@@ -47,7 +49,7 @@ public final class TrustFixer {
     }
 
     /** The change of {@code group} to {@code target}, checked but not applied (asks the cluster for access). */
-    public FixPlan plan(GroupTrust group, TrustMode target, String actor) {
+    public FixPlan plan(GroupTrust group, ExecutionMode target, String actor) {
         String before = group.declaredEnv() == null ? "-" : group.declaredEnv().text();
         String cause = "pitwall trust fix by " + actor + ": AP_EXECUTION_MODE " + before + " -> " + target.name();
         String blocked = blockedReason(group, target);
@@ -61,7 +63,7 @@ public final class TrustFixer {
         return new FixPlan(group, target, actor, access, blocked, cause, diff(group, target, cause));
     }
 
-    private String blockedReason(GroupTrust group, TrustMode target) {
+    private String blockedReason(GroupTrust group, ExecutionMode target) {
         if (readOnly) {
             return "this profile is read-only: no change is offered";
         }
@@ -87,7 +89,7 @@ public final class TrustFixer {
         }
     }
 
-    private static List<String> diff(GroupTrust group, TrustMode target, String cause) {
+    private static List<String> diff(GroupTrust group, ExecutionMode target, String cause) {
         List<String> lines = new ArrayList<>();
         if (!group.inCluster()) {
             return lines;
@@ -95,7 +97,7 @@ public final class TrustFixer {
         lines.add(group.workload() + ", container " + group.container());
         lines.add("  env AP_EXECUTION_MODE");
         lines.add("  - " + group.declaredEnv().text()
-                + (group.declaredDefaulted() ? "   (app default " + TrustMode.APP_DEFAULT + " applies)" : ""));
+                + (group.declaredDefaulted() ? "   (app default " + ExecutionMode.APP_DEFAULT + " applies)" : ""));
         lines.add("  + " + target.name());
         lines.add("  annotation kubernetes.io/change-cause");
         lines.add("  + " + cause);
@@ -183,7 +185,7 @@ public final class TrustFixer {
             return new ConvergenceProgress(false, 0, 0, 0, List.of(), plan.workload() + " no longer exists");
         }
         GroupTrust g = read.get();
-        TrustMode target = plan.target();
+        ExecutionMode target = plan.target();
         List<String> waiting = new ArrayList<>();
         int reporting = 0;
         for (PodTrust pod : g.pods()) {

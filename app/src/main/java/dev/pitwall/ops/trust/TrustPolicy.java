@@ -1,5 +1,7 @@
 package dev.pitwall.ops.trust;
 
+import dev.pitwall.model.ExecutionMode;
+
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,7 +36,7 @@ public record TrustPolicy(String source, Map<String, PolicyEntry> groups, Map<St
     /** A policy entry as it applies to one workload. */
     public record Expectation(PolicyEntry entry, String keyedBy) {
 
-        public TrustMode mode() {
+        public ExecutionMode mode() {
             return entry.mode();
         }
 

@@ -1,5 +1,7 @@
 package dev.pitwall.ops.trust;
 
+import dev.pitwall.model.ExecutionMode;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,18 +105,18 @@ public final class TrustPolicyParser {
             return null;
         }
         if (mode == null && trusted == null) {
-            problems.add(where + ": needs executionMode (" + TrustMode.names() + ") or trustedEnvironment "
+            problems.add(where + ": needs executionMode (" + ExecutionMode.names() + ") or trustedEnvironment "
                     + "(true or false)");
             return null;
         }
         if (mode != null) {
             if (!(mode instanceof String text)) {
-                problems.add(where + ".executionMode: must be one of " + TrustMode.names() + ", found " + mode);
+                problems.add(where + ".executionMode: must be one of " + ExecutionMode.names() + ", found " + mode);
                 return null;
             }
-            return TrustMode.parse(text).map(m -> new PolicyEntry(m, "executionMode", smoke)).orElseGet(() -> {
+            return ExecutionMode.parse(text).map(m -> new PolicyEntry(m, "executionMode", smoke)).orElseGet(() -> {
                 problems.add(where + ".executionMode: unknown execution mode '" + text + "' (known: "
-                        + TrustMode.names() + ")");
+                        + ExecutionMode.names() + ")");
                 return null;
             });
         }
@@ -122,7 +124,7 @@ public final class TrustPolicyParser {
             problems.add(where + ".trustedEnvironment: must be true or false, found " + trusted);
             return null;
         }
-        return new PolicyEntry(TrustMode.fromTrustedEnvironment(flag), "trustedEnvironment: " + flag, smoke);
+        return new PolicyEntry(ExecutionMode.fromTrustedEnvironment(flag), "trustedEnvironment: " + flag, smoke);
     }
 
     private SmokeFlow smoke(Object tree, String where) {

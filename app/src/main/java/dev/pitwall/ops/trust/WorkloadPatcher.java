@@ -1,5 +1,7 @@
 package dev.pitwall.ops.trust;
 
+import dev.pitwall.model.ExecutionMode;
+
 /** A port: changes a workload's declared execution mode. Failures are {@link TrustBackendException}s. */
 public interface WorkloadPatcher {
 
@@ -11,6 +13,6 @@ public interface WorkloadPatcher {
      * only if the variable still is {@code before}; otherwise changes nothing and throws
      * {@link TrustChangeException}.
      */
-    void setExecutionMode(WorkloadRef ref, String container, DeclaredEnv before, TrustMode target,
+    void setExecutionMode(WorkloadRef ref, String container, DeclaredEnv before, ExecutionMode target,
                           String changeCause);
 }

@@ -93,6 +93,8 @@ public final class CanaryViewModel {
     private final ObservableList<String> timeline = FXCollections.observableArrayList();
 
     private BackgroundExecutor.Cancellable following;
+    /** The message says another process drives the canary (cleared once this console drives it). */
+    private boolean followingOnly;
 
     /** What came back from the engine: a record, a preflight, the workloads, or an error; for one workload. */
     private record Outcome(WorkloadRef workload, CanaryRecord record, Preflight preflight, String error,
@@ -275,6 +277,10 @@ public final class CanaryViewModel {
             message.set("\u2716 " + o.error());
         } else if (o.note() != null) {
             message.set(o.note());
+            followingOnly = true;
+        } else if (followingOnly && o.record() != null) {
+            message.set(""); // the other driver let go: this console drives it now
+            followingOnly = false;
         }
         if (o.preflight() != null) {
             showPreflight(o.preflight());

@@ -1,7 +1,7 @@
 package dev.pitwall.ui.trust;
 
 import dev.pitwall.ops.trust.GroupTrust;
-import dev.pitwall.ops.trust.TrustMode;
+import dev.pitwall.model.ExecutionMode;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -20,7 +20,7 @@ public final class TrustFixView {
 
     @FXML private Label titleLabel;
     @FXML private Label stateLabel;
-    @FXML private ComboBox<TrustMode> modeChooser;
+    @FXML private ComboBox<ExecutionMode> modeChooser;
     @FXML private TextArea diffArea;
     @FXML private Label accessLabel;
     @FXML private Label confirmPrompt;

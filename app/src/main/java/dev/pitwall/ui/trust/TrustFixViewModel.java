@@ -4,7 +4,7 @@ import dev.pitwall.ops.exec.BackgroundExecutor;
 import dev.pitwall.ops.trust.FixPlan;
 import dev.pitwall.ops.trust.GroupTrust;
 import dev.pitwall.ops.trust.TrustFixer;
-import dev.pitwall.ops.trust.TrustMode;
+import dev.pitwall.model.ExecutionMode;
 import dev.pitwall.ops.trust.TrustPolicy;
 import dev.pitwall.ui.queues.FxHandoff;
 import javafx.beans.property.ObjectProperty;
@@ -38,7 +38,7 @@ public final class TrustFixViewModel {
     private final Duration timeout;
     private final Consumer<Planned> planSink;
 
-    private final ObjectProperty<TrustMode> target = new SimpleObjectProperty<>();
+    private final ObjectProperty<ExecutionMode> target = new SimpleObjectProperty<>();
     private final StringProperty typed = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper diff = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper access = new ReadOnlyStringWrapper("");
@@ -50,7 +50,7 @@ public final class TrustFixViewModel {
     private FixPlan plan;
     private Task<?> task;
 
-    private record Planned(TrustMode target, FixPlan plan, String error) {
+    private record Planned(ExecutionMode target, FixPlan plan, String error) {
     }
 
     /**
@@ -85,12 +85,12 @@ public final class TrustFixViewModel {
         return group;
     }
 
-    public List<TrustMode> modes() {
-        return List.of(TrustMode.values());
+    public List<ExecutionMode> modes() {
+        return List.of(ExecutionMode.values());
     }
 
     private void replan() {
-        TrustMode mode = target.get();
+        ExecutionMode mode = target.get();
         plan = null;
         diff.set("");
         access.set(mode == null ? "" : "checking access\u2026");
@@ -162,7 +162,7 @@ public final class TrustFixViewModel {
         startOperation.accept(fix);
     }
 
-    public ObjectProperty<TrustMode> targetProperty() {
+    public ObjectProperty<ExecutionMode> targetProperty() {
         return target;
     }
 

@@ -89,7 +89,7 @@ class FleetEngineTest {
         assertThat(shared.restarts()).isEqualTo(3);
         assertThat(shared.lastTerminationReason()).isEqualTo("OOMKilled");
         assertThat(shared.imageTag()).isEqualTo("0.87.3");
-        assertThat(shared.executionMode().mode()).isEqualTo(ExecutionMode.SANDBOX_PROCESS);
+        assertThat(shared.executionMode().mode()).contains(ExecutionMode.SANDBOX_PROCESS);
         assertThat(shared.executionMode().source()).isEqualTo(ExecutionModeSource.ENV);
 
         Worker dedicated = row("ap-dedicated-acme", "activepieces-worker-acme-0");
@@ -124,7 +124,7 @@ class FleetEngineTest {
         engine.readHeartbeats();
 
         Worker w = row("ap-dedicated-globex", "activepieces-worker-globex-0");
-        assertThat(w.executionMode().mode()).isEqualTo(ExecutionMode.SANDBOX_CODE_ONLY);
+        assertThat(w.executionMode().mode()).contains(ExecutionMode.SANDBOX_CODE_ONLY);
         assertThat(w.executionMode().source()).isEqualTo(ExecutionModeSource.HEARTBEAT);
         assertThat(w.heartbeatAge(clock.instant())).isEqualTo(Duration.ofSeconds(12));
         assertThat(w.cpuPercent()).isEqualTo(42.5);
@@ -198,6 +198,7 @@ class FleetEngineTest {
                 pod("ap-shared", "odd").phase("Exploding").ready(null)
                         .env(EnvVar.literal("AP_EXECUTION_MODE", "SANDBOX_TURBO")).build(),
                 pod("ap-shared", "old-name").env(EnvVar.literal("AP_EXECUTION_MODE", "SANDBOXED")).build(),
+                pod("ap-shared", "lower").env(EnvVar.literal("AP_EXECUTION_MODE", "sandbox_process")).build(),
                 pod("ap-shared", "hidden").env(EnvVar.reference("AP_WORKER_GROUP_ID", EnvVar.Kind.CONFIG_MAP_REF,
                         "configMap ap-env/group")).build());
 
@@ -214,11 +215,14 @@ class FleetEngineTest {
         assertThat(odd.phase()).isNull();
         assertThat(odd.unknown(Worker.PHASE)).isEqualTo("unrecognised phase 'Exploding'");
         assertThat(odd.unknown(Worker.READY)).isEqualTo("the pod has no Ready condition yet");
-        assertThat(odd.executionMode().mode()).isEqualTo(ExecutionMode.UNKNOWN);
+        assertThat(odd.executionMode().mode()).isEmpty();
         assertThat(odd.executionMode().display()).isEqualTo("SANDBOX_TURBO");
         assertThat(odd.unknown(Worker.EXECUTION_MODE)).isEqualTo("unrecognised execution mode 'SANDBOX_TURBO'");
 
         assertThat(row("ap-shared", "old-name").executionMode().display()).isEqualTo("SANDBOX_PROCESS");
+        // read as the app reads it (and as the trust check does): a lower-case value names no mode
+        assertThat(row("ap-shared", "lower").unknown(Worker.EXECUTION_MODE))
+                .isEqualTo("unrecognised execution mode 'sandbox_process'");
         assertThat(row("ap-shared", "hidden").group()).isNull();
         assertThat(row("ap-shared", "hidden").unknown(Worker.GROUP))
                 .isEqualTo("AP_WORKER_GROUP_ID is read from configMap ap-env/group");

@@ -1,5 +1,7 @@
 package dev.pitwall.ops.trust;
 
+import dev.pitwall.model.ExecutionMode;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -32,7 +34,7 @@ class DriftWatchTest {
         }
     });
     private final TrustPolicy policy = new TrustPolicy("test",
-            Map.of("wg-globex", new PolicyEntry(TrustMode.SANDBOX_PROCESS, "executionMode", null)), Map.of());
+            Map.of("wg-globex", new PolicyEntry(ExecutionMode.SANDBOX_PROCESS, "executionMode", null)), Map.of());
 
     @Test
     void driftIsRaisedOnceRaisedAgainWhenItChangesAndClearedWhenItMatches() {

@@ -1,5 +1,7 @@
 package dev.pitwall.ops.trust;
 
+import dev.pitwall.model.ExecutionMode;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,7 +89,7 @@ public final class FakeTrustCluster implements WorkloadSource, HeartbeatSource, 
     }
 
     @Override
-    public void setExecutionMode(WorkloadRef ref, String container, DeclaredEnv before, TrustMode target,
+    public void setExecutionMode(WorkloadRef ref, String container, DeclaredEnv before, ExecutionMode target,
                                  String changeCause) {
         TrustWorkload w = workloads.get(ref);
         if (!w.declared().sameSetting(before)) {

@@ -1,5 +1,7 @@
 package dev.pitwall.ops.trust;
 
+import dev.pitwall.model.ExecutionMode;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -20,7 +22,7 @@ class TrustEngineTest {
     private final FakeTrustCluster cluster = new FakeTrustCluster();
     private final TrustEngine engine = new TrustEngine(cluster, cluster, null, Clock.fixed(NOW, ZoneOffset.UTC));
 
-    private static TrustPolicy expect(String group, TrustMode mode) {
+    private static TrustPolicy expect(String group, ExecutionMode mode) {
         return new TrustPolicy("test", Map.of(group, new PolicyEntry(mode, "executionMode", null)), Map.of());
     }
 
@@ -36,7 +38,7 @@ class TrustEngineTest {
         cluster.beat("10.0.0.1", "SANDBOX_PROCESS", NOW);
         cluster.beat("10.0.0.2", "SANDBOX_PROCESS", NOW);
 
-        GroupTrust g = only(expect("wg-acme", TrustMode.SANDBOX_PROCESS));
+        GroupTrust g = only(expect("wg-acme", ExecutionMode.SANDBOX_PROCESS));
         assertThat(g.drift()).isEmpty();
         assertThat(g.expectedText()).isEqualTo("SANDBOX_PROCESS (group wg-acme)");
         assertThat(g.declaredText()).isEqualTo("SANDBOX_PROCESS");
@@ -49,7 +51,7 @@ class TrustEngineTest {
         cluster.add(GLOBEX, "wg-globex", DeclaredEnv.value("SANDBOX_CODE_ONLY"), "10.0.1.1");
         cluster.beat("10.0.1.1", "SANDBOX_CODE_ONLY", NOW);
 
-        GroupTrust g = only(expect("wg-globex", TrustMode.SANDBOX_PROCESS));
+        GroupTrust g = only(expect("wg-globex", ExecutionMode.SANDBOX_PROCESS));
         assertThat(g.drift()).containsExactly(DriftKind.EXPECTED_VS_DECLARED);
         assertThat(g.npmAllowed()).isFalse();
         assertThat(g.describe()).contains("group wg-globex", "expected SANDBOX_PROCESS", "declared SANDBOX_CODE_ONLY",
@@ -62,7 +64,7 @@ class TrustEngineTest {
         cluster.beat("10.0.1.1", "SANDBOX_CODE_ONLY", NOW);
         cluster.beat("10.0.1.2", "SANDBOX_CODE_ONLY", NOW);
 
-        GroupTrust g = only(expect("wg-globex", TrustMode.SANDBOX_PROCESS));
+        GroupTrust g = only(expect("wg-globex", ExecutionMode.SANDBOX_PROCESS));
         assertThat(g.drift()).containsExactly(DriftKind.DECLARED_VS_EFFECTIVE);
         assertThat(g.npmAllowed()).as("what the pods run decides").isFalse();
     }
@@ -87,7 +89,7 @@ class TrustEngineTest {
         cluster.add(GLOBEX, "wg-globex", DeclaredEnv.value("SANDBOX_EVERYTHING"), "10.0.1.1");
         cluster.beat("10.0.1.1", "sandbox_process", NOW);
 
-        GroupTrust g = only(expect("wg-globex", TrustMode.UNSANDBOXED));
+        GroupTrust g = only(expect("wg-globex", ExecutionMode.UNSANDBOXED));
         assertThat(g.declared().isKnown()).isFalse();
         assertThat(g.declaredText()).isEqualTo("unknown: 'SANDBOX_EVERYTHING'");
         assertThat(g.declaredDefaulted()).isFalse();
@@ -104,7 +106,7 @@ class TrustEngineTest {
         cluster.add(GLOBEX, "wg-globex", DeclaredEnv.unset(), "10.0.1.1");
         cluster.beat("10.0.1.1", "UNSANDBOXED", NOW);
 
-        List<GroupTrust> groups = engine.evaluate(expect("wg-acme", TrustMode.SANDBOX_PROCESS)).groups();
+        List<GroupTrust> groups = engine.evaluate(expect("wg-acme", ExecutionMode.SANDBOX_PROCESS)).groups();
         GroupTrust acme = groups.get(0);
         assertThat(acme.drift()).isEmpty();
         assertThat(acme.declaredText()).isEqualTo("SANDBOX_PROCESS (written SANDBOXED)");
@@ -120,9 +122,9 @@ class TrustEngineTest {
         cluster.add(ACME, "wg-acme", DeclaredEnv.value("SANDBOX_PROCESS"), "10.0.0.1");
         cluster.beat("10.0.0.1", "SANDBOX_PROCESS", NOW);
         TrustPolicy policy = new TrustPolicy("test",
-                Map.of("wg-acme", new PolicyEntry(TrustMode.SANDBOX_PROCESS, "executionMode", null),
-                        "wg-initech", new PolicyEntry(TrustMode.SANDBOX_PROCESS, "executionMode", null)),
-                Map.of("ap-legacy", new PolicyEntry(TrustMode.SANDBOX_PROCESS, "trustedEnvironment: true", null)));
+                Map.of("wg-acme", new PolicyEntry(ExecutionMode.SANDBOX_PROCESS, "executionMode", null),
+                        "wg-initech", new PolicyEntry(ExecutionMode.SANDBOX_PROCESS, "executionMode", null)),
+                Map.of("ap-legacy", new PolicyEntry(ExecutionMode.SANDBOX_PROCESS, "trustedEnvironment: true", null)));
 
         TrustReport report = engine.evaluate(policy);
         assertThat(report.groups()).hasSize(3);
@@ -146,7 +148,7 @@ class TrustEngineTest {
         cluster.beat("10.0.0.3", "SANDBOX_CODE_ONLY", NOW.minusSeconds(300));
         cluster.heartbeats.put("broken", new Heartbeat("broken", null, null, null, "heartbeat is not JSON"));
 
-        TrustReport report = engine.evaluate(expect("wg-acme", TrustMode.SANDBOX_PROCESS));
+        TrustReport report = engine.evaluate(expect("wg-acme", ExecutionMode.SANDBOX_PROCESS));
         GroupTrust g = report.groups().get(0);
         assertThat(g.pods()).extracting(p -> p.effective().text()).containsExactly(
                 "unknown: heartbeat has no workerProps", "unknown: no heartbeat",
@@ -177,7 +179,7 @@ class TrustEngineTest {
                 Clock.fixed(NOW, ZoneOffset.UTC));
         cluster.add(ACME, "wg-acme", DeclaredEnv.value("SANDBOX_PROCESS"), "10.0.0.1");
 
-        TrustReport report = noRedis.evaluate(expect("wg-acme", TrustMode.SANDBOX_PROCESS));
+        TrustReport report = noRedis.evaluate(expect("wg-acme", ExecutionMode.SANDBOX_PROCESS));
         assertThat(report.groups().get(0).effectiveText()).isEqualTo("unknown: heartbeats not read");
         assertThat(report.drifting()).isFalse();
         assertThat(report.notes()).containsExactly("effective modes not read: this profile has no Redis");
@@ -207,10 +209,10 @@ class TrustEngineTest {
         cluster.add(ACME, "wg-acme", DeclaredEnv.value("SANDBOX_CODE_AND_PROCESS"));
         cluster.add(GLOBEX, "wg-globex", DeclaredEnv.value("SANDBOX_PROCESS"));
         TrustPolicy policy = new TrustPolicy("test",
-                Map.of("wg-acme", new PolicyEntry(TrustMode.fromTrustedEnvironment(false),
+                Map.of("wg-acme", new PolicyEntry(ExecutionMode.fromTrustedEnvironment(false),
                         "trustedEnvironment: false", null)),
-                Map.of("ap-dedicated-acme", new PolicyEntry(TrustMode.UNSANDBOXED, "executionMode", null),
-                        "ap-dedicated-globex", new PolicyEntry(TrustMode.SANDBOX_PROCESS, "executionMode", null)));
+                Map.of("ap-dedicated-acme", new PolicyEntry(ExecutionMode.UNSANDBOXED, "executionMode", null),
+                        "ap-dedicated-globex", new PolicyEntry(ExecutionMode.SANDBOX_PROCESS, "executionMode", null)));
 
         TrustReport report = engine.evaluate(policy);
         assertThat(report.drifting()).isFalse();

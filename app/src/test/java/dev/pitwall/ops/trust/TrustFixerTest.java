@@ -1,5 +1,7 @@
 package dev.pitwall.ops.trust;
 
+import dev.pitwall.model.ExecutionMode;
+
 import dev.pitwall.ops.audit.AuditEntry;
 import dev.pitwall.ops.audit.AuditLog;
 import dev.pitwall.ops.replay.VirtualPacer;
@@ -21,7 +23,7 @@ class TrustFixerTest {
 
     private static final WorkloadRef GLOBEX = FakeTrustCluster.deployment("ap-dedicated-globex", "worker-globex");
     private static final TrustPolicy POLICY = new TrustPolicy("test",
-            Map.of("wg-globex", new PolicyEntry(TrustMode.SANDBOX_PROCESS, "executionMode", null)), Map.of());
+            Map.of("wg-globex", new PolicyEntry(ExecutionMode.SANDBOX_PROCESS, "executionMode", null)), Map.of());
 
     private final FakeTrustCluster cluster = new FakeTrustCluster();
     private final List<AuditEntry> audit = new ArrayList<>();
@@ -72,7 +74,7 @@ class TrustFixerTest {
 
     @Test
     void thePlanShowsTheDiffAndApplyingItPatchesAndAudits() {
-        FixPlan plan = fixer(false).plan(globex(), TrustMode.SANDBOX_PROCESS, "alice");
+        FixPlan plan = fixer(false).plan(globex(), ExecutionMode.SANDBOX_PROCESS, "alice");
         assertThat(plan.canApply()).isTrue();
         assertThat(plan.diff()).contains("Deployment ap-dedicated-globex/worker-globex, container worker",
                 "  - SANDBOX_CODE_ONLY", "  + SANDBOX_PROCESS");
@@ -93,24 +95,24 @@ class TrustFixerTest {
     @Test
     void aWrongConfirmationAReadOnlyProfileOrADeniedReviewChangeNothing() {
         GroupTrust group = globex();
-        FixPlan plan = fixer(false).plan(group, TrustMode.SANDBOX_PROCESS, "alice");
+        FixPlan plan = fixer(false).plan(group, ExecutionMode.SANDBOX_PROCESS, "alice");
         assertThat(plan.confirmationProblem("ap-dedicated-acme"))
                 .isEqualTo("'ap-dedicated-acme' is not the namespace name: type ap-dedicated-globex exactly");
         assertThatThrownBy(() -> fixer(false).apply(plan, "ap-dedicated-acme"))
                 .isInstanceOf(TrustChangeException.class).hasMessageEndingWith("nothing was changed");
 
-        FixPlan readOnly = fixer(true).plan(group, TrustMode.SANDBOX_PROCESS, "alice");
+        FixPlan readOnly = fixer(true).plan(group, ExecutionMode.SANDBOX_PROCESS, "alice");
         assertThat(readOnly.blockedReason()).isEqualTo("this profile is read-only: no change is offered");
 
         cluster.access = AccessDecision.deny("patch on deployments in namespace ap-dedicated-globex is not allowed");
-        FixPlan denied = fixer(false).plan(group, TrustMode.SANDBOX_PROCESS, "alice");
+        FixPlan denied = fixer(false).plan(group, ExecutionMode.SANDBOX_PROCESS, "alice");
         assertThat(denied.canApply()).isFalse();
         assertThat(denied.blockedReason()).contains("is not allowed");
         assertThatThrownBy(() -> fixer(false).apply(denied, "ap-dedicated-globex"))
                 .isInstanceOf(TrustChangeException.class);
 
         cluster.access = AccessDecision.allow();
-        FixPlan allowedThen = fixer(false).plan(group, TrustMode.SANDBOX_PROCESS, "alice");
+        FixPlan allowedThen = fixer(false).plan(group, ExecutionMode.SANDBOX_PROCESS, "alice");
         cluster.access = AccessDecision.deny("revoked");
         assertThatThrownBy(() -> fixer(false).apply(allowedThen, "ap-dedicated-globex"))
                 .hasMessageContaining("revoked");
@@ -121,7 +123,7 @@ class TrustFixerTest {
 
     @Test
     void followingEndsWhenEveryPodReportsTheNewMode() throws Exception {
-        FixPlan plan = fixer(false).plan(globex(), TrustMode.SANDBOX_PROCESS, "alice");
+        FixPlan plan = fixer(false).plan(globex(), ExecutionMode.SANDBOX_PROCESS, "alice");
         fixer(false).apply(plan, "ap-dedicated-globex");
         List<String> seen = new ArrayList<>();
         VirtualPacer rolling = new VirtualPacer(at -> {
@@ -144,7 +146,7 @@ class TrustFixerTest {
 
     @Test
     void followingFailsClearlyWhenThePodsNeverReportTheNewModeInTime() throws Exception {
-        FixPlan plan = fixer(false).plan(globex(), TrustMode.SANDBOX_PROCESS, "alice");
+        FixPlan plan = fixer(false).plan(globex(), ExecutionMode.SANDBOX_PROCESS, "alice");
         fixer(false).apply(plan, "ap-dedicated-globex");
         Convergence result = fixer(false).follow(plan, POLICY, Duration.ofSeconds(30), p -> { });
         assertThat(result.converged()).isFalse();
@@ -158,12 +160,12 @@ class TrustFixerTest {
     void aValueFromElsewhereOrAlreadyTheTargetIsNotPatched() {
         cluster.add(GLOBEX, "wg-globex", DeclaredEnv.unreadable("ConfigMap modes key mode (not read)"), "10.0.1.1");
         GroupTrust fromConfigMap = engine.evaluate(POLICY).groups().get(0);
-        assertThat(fixer(false).plan(fromConfigMap, TrustMode.SANDBOX_PROCESS, "a").blockedReason())
+        assertThat(fixer(false).plan(fromConfigMap, ExecutionMode.SANDBOX_PROCESS, "a").blockedReason())
                 .contains("comes from ConfigMap modes key mode (not read): change it there");
 
         cluster.add(GLOBEX, "wg-globex", DeclaredEnv.value("SANDBOX_PROCESS"), "10.0.1.1");
         GroupTrust same = engine.evaluate(POLICY).groups().get(0);
-        assertThat(fixer(false).plan(same, TrustMode.SANDBOX_PROCESS, "a").blockedReason())
+        assertThat(fixer(false).plan(same, ExecutionMode.SANDBOX_PROCESS, "a").blockedReason())
                 .isEqualTo("Deployment ap-dedicated-globex/worker-globex already declares SANDBOX_PROCESS");
     }
 }

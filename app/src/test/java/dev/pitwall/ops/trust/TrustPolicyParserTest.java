@@ -1,5 +1,7 @@
 package dev.pitwall.ops.trust;
 
+import dev.pitwall.model.ExecutionMode;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,10 +24,10 @@ class TrustPolicyParserTest {
                 "namespaces", Map.of("ap-legacy", Map.of("trustedEnvironment", false)));
 
         TrustPolicy policy = TrustPolicyParser.parse(tree, "policy.yaml");
-        assertThat(policy.groups().get("wg-acme")).isEqualTo(new PolicyEntry(TrustMode.SANDBOX_PROCESS,
+        assertThat(policy.groups().get("wg-acme")).isEqualTo(new PolicyEntry(ExecutionMode.SANDBOX_PROCESS,
                 "executionMode", new SmokeFlow("smoke-acme", "proj-acme")));
-        assertThat(policy.groups().get("shared").mode()).as("the old name").isEqualTo(TrustMode.SANDBOX_PROCESS);
-        assertThat(policy.namespaces().get("ap-legacy").mode()).isEqualTo(TrustMode.SANDBOX_CODE_AND_PROCESS);
+        assertThat(policy.groups().get("shared").mode()).as("the old name").isEqualTo(ExecutionMode.SANDBOX_PROCESS);
+        assertThat(policy.namespaces().get("ap-legacy").mode()).isEqualTo(ExecutionMode.SANDBOX_CODE_AND_PROCESS);
     }
 
     @Test

@@ -7,7 +7,7 @@ import dev.pitwall.ops.trust.FakeTrustCluster;
 import dev.pitwall.ops.trust.PolicyEntry;
 import dev.pitwall.ops.trust.PolicyFiles;
 import dev.pitwall.ops.trust.PolicyLoad;
-import dev.pitwall.ops.trust.TrustMode;
+import dev.pitwall.model.ExecutionMode;
 import dev.pitwall.ops.trust.TrustPolicy;
 import dev.pitwall.ops.trust.TrustSession;
 import dev.pitwall.ops.trust.WorkloadRef;
@@ -23,8 +23,8 @@ final class TrustWorld {
     static final WorkloadRef GLOBEX = FakeTrustCluster.deployment("ap-dedicated-globex",
             "activepieces-worker-globex");
     static final TrustPolicy POLICY = new TrustPolicy("trust.yaml", Map.of(
-            "wg-acme", new PolicyEntry(TrustMode.SANDBOX_PROCESS, "executionMode", null),
-            "wg-globex", new PolicyEntry(TrustMode.SANDBOX_PROCESS, "executionMode", null)), Map.of());
+            "wg-acme", new PolicyEntry(ExecutionMode.SANDBOX_PROCESS, "executionMode", null),
+            "wg-globex", new PolicyEntry(ExecutionMode.SANDBOX_PROCESS, "executionMode", null)), Map.of());
 
     final FakeTrustCluster cluster = new FakeTrustCluster();
 
