@@ -10,6 +10,7 @@ import dev.pitwall.ops.rollback.WorkloadRef;
 import dev.pitwall.ops.timeline.AlertTimeline;
 import dev.pitwall.ops.timeline.QueueSpikes;
 import dev.pitwall.ui.common.Fx;
+import dev.pitwall.ui.common.ViewLoader;
 import dev.pitwall.ui.shell.PlaceholderPane;
 import dev.pitwall.ui.shell.Screen;
 import dev.pitwall.ui.warroom.IncidentView;
@@ -19,6 +20,7 @@ import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +33,9 @@ import java.util.function.Supplier;
  * folder.
  */
 final class IncidentScreen {
+
+    /** How often an open incident's timeline is read again. */
+    static final Duration FOLLOW_EVERY = Duration.ofSeconds(15);
 
     private IncidentScreen() {
     }
@@ -46,10 +51,17 @@ final class IncidentScreen {
                     List.of(new AlertTimeline(alerts::history), new QueueSpikes(queueTrends)));
             session.own(sources);
             return sources;
-        }).whenComplete((sources, error) -> Fx.run(() -> slot.getChildren().setAll(error != null
-                ? new PlaceholderPane(Screen.INCIDENT, "The timeline cannot be read: " + error.getMessage())
-                : new IncidentView(new IncidentViewModel(sources, new IncidentReportFiles(),
-                backends.incidentReports(), executor, Platform::runLater, clock, zone), zone))));
+        }).whenComplete((sources, error) -> Fx.run(() -> {
+            if (error != null) {
+                slot.getChildren().setAll(new PlaceholderPane(Screen.INCIDENT, "The timeline cannot be read: "
+                        + error.getMessage()));
+                return;
+            }
+            IncidentViewModel model = new IncidentViewModel(sources, new IncidentReportFiles(),
+                    backends.incidentReports(), executor, Platform::runLater, clock, zone);
+            model.follow(FOLLOW_EVERY);
+            slot.getChildren().setAll(ViewLoader.load("incident", new IncidentView(model, zone)));
+        }));
         return slot;
     }
 }

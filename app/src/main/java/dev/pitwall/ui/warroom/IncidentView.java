@@ -3,94 +3,80 @@ package dev.pitwall.ui.warroom;
 import dev.pitwall.ops.timeline.TimelineEntry;
 import dev.pitwall.ops.timeline.TimelineKind;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
+import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.BorderPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 
-/**
- * The Incident screen: mark the incident's start and end, filter the timeline by kind, export the report. A tampered
- * audit log is shown above the timeline in the danger style, with what is wrong.
- */
-public final class IncidentView extends BorderPane {
+/** The Incident screen's FXML controller (views/incident.fxml): binds the ViewModel, nothing else. */
+public final class IncidentView {
 
     private static final DateTimeFormatter HMS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
+    private final IncidentViewModel model;
+    private final ZoneId zone;
+
+    @FXML private Label windowLabel;
+    @FXML private Button markEndButton;
+    @FXML private Button clearButton;
+    @FXML private Button exportButton;
+    @FXML private FlowPane kindFilters;
+    @FXML private Label problemsLabel;
+    @FXML private Label messageLabel;
+    @FXML private TableView<TimelineEntry> timelineTable;
+    @FXML private TableColumn<TimelineEntry, String> timeColumn;
+    @FXML private TableColumn<TimelineEntry, String> levelColumn;
+    @FXML private TableColumn<TimelineEntry, String> kindColumn;
+    @FXML private TableColumn<TimelineEntry, String> subjectColumn;
+    @FXML private TableColumn<TimelineEntry, String> textColumn;
+    @FXML private TableColumn<TimelineEntry, String> actorColumn;
+
     public IncidentView(IncidentViewModel model, ZoneId zone) {
-        getStyleClass().add("incident-view");
-        Label title = new Label("Incident");
-        title.getStyleClass().add("screen-title");
-        Label window = new Label();
-        window.setId("incident-window");
-        window.textProperty().bind(model.windowTextProperty());
-        Button start = button("Mark start", "incident-mark-start", model::markStart);
-        Button end = button("Mark end", "incident-mark-end", model::markEnd);
-        end.disableProperty().bind(model.windowProperty().isNull());
-        Button clear = button("Clear marks", "incident-clear", model::clearMarks);
-        clear.disableProperty().bind(model.windowProperty().isNull());
-        Button refresh = button("Refresh", "incident-refresh", model::refresh);
-        Button export = button("Export report", "incident-export", model::exportReport);
-        export.disableProperty().bind(model.busyProperty());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, title, window, spacer, start, end, clear, refresh, export);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        this.model = model;
+        this.zone = zone;
+    }
 
-        FlowPane filters = new FlowPane(12, 4);
+    @FXML
+    private void initialize() {
+        windowLabel.textProperty().bind(model.windowTextProperty());
+        markEndButton.disableProperty().bind(model.windowProperty().isNull());
+        clearButton.disableProperty().bind(model.windowProperty().isNull());
+        exportButton.disableProperty().bind(model.busyProperty());
         for (TimelineKind kind : TimelineKind.values()) {
-            CheckBox box = new CheckBox(kind.text());
-            box.setId("incident-kind-" + kind.id());
-            box.setSelected(model.kinds().contains(kind));
-            box.selectedProperty().addListener((obs, old, on) -> {
-                if (on) {
-                    model.kinds().add(kind);
-                } else {
-                    model.kinds().remove(kind);
-                }
-            });
-            filters.getChildren().add(box);
+            kindFilters.getChildren().add(filter(kind));
         }
-        Label problems = new Label();
-        problems.setId("incident-problems");
-        problems.setWrapText(true);
-        problems.textProperty().bind(model.problemsProperty());
-        problems.visibleProperty().bind(model.problemsProperty().isNotEmpty());
-        problems.managedProperty().bind(problems.visibleProperty());
-        problems.getStyleClass().add("form-problem");
-        Label message = new Label();
-        message.setId("incident-message");
-        message.textProperty().bind(model.messageProperty());
-        VBox top = new VBox(6, bar, filters, problems);
-        top.setPadding(new Insets(8, 12, 8, 12));
-        top.getStyleClass().add("trust-header");
-        setTop(top);
+        problemsLabel.textProperty().bind(model.problemsProperty());
+        problemsLabel.visibleProperty().bind(model.problemsProperty().isNotEmpty());
+        problemsLabel.managedProperty().bind(problemsLabel.visibleProperty());
+        messageLabel.textProperty().bind(model.messageProperty());
 
-        TableView<TimelineEntry> table = new TableView<>(model.entries());
-        table.setId("incident-timeline");
-        table.setPlaceholder(new Label("Nothing recorded in this window."));
-        table.getColumns().add(column("Time", 100, e -> HMS.format(e.at().atZone(zone))));
-        table.getColumns().add(column("Level", 130, e -> level(e.level())));
-        table.getColumns().add(column("Kind", 190, e -> e.kind().text()));
-        table.getColumns().add(column("Subject", 300, TimelineEntry::subject));
-        table.getColumns().add(column("What happened", 700, TimelineEntry::text));
-        table.getColumns().add(column("Who", 110, e -> e.actor() == null ? "" : e.actor()));
-        setCenter(table);
-        HBox bottom = new HBox(message);
-        bottom.setPadding(new Insets(4, 12, 4, 12));
-        setBottom(bottom);
+        timelineTable.setItems(model.entries());
+        // what happened takes the width left, and a long text shows whole in its tooltip
+        timelineTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        textColumn.setCellFactory(column -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new Tooltip(text));
+            }
+        });
+        timelineTable.setPlaceholder(new Label("Nothing recorded in this window."));
+        value(timeColumn, e -> HMS.format(e.at().atZone(zone)));
+        value(levelColumn, e -> level(e.level()));
+        value(kindColumn, e -> e.kind().text());
+        value(subjectColumn, TimelineEntry::subject);
+        value(textColumn, TimelineEntry::text);
+        value(actorColumn, e -> e.actor() == null ? "" : e.actor());
         model.refresh();
     }
 
@@ -103,18 +89,46 @@ public final class IncidentView extends BorderPane {
         };
     }
 
-    private static Button button(String text, String id, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setOnAction(e -> action.run());
-        return b;
+    private CheckBox filter(TimelineKind kind) {
+        CheckBox box = new CheckBox(kind.text());
+        box.setId("incident-kind-" + kind.id());
+        box.setSelected(model.kinds().contains(kind));
+        box.selectedProperty().addListener((obs, old, on) -> {
+            if (on) {
+                model.kinds().add(kind);
+            } else {
+                model.kinds().remove(kind);
+            }
+        });
+        return box;
     }
 
-    private static TableColumn<TimelineEntry, String> column(String title, double width,
-                                                             Function<TimelineEntry, String> value) {
-        TableColumn<TimelineEntry, String> c = new TableColumn<>(title);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        return c;
+    private static void value(TableColumn<TimelineEntry, String> column, Function<TimelineEntry, String> value) {
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    }
+
+    @FXML
+    private void onMarkStart() {
+        model.markStart();
+    }
+
+    @FXML
+    private void onMarkEnd() {
+        model.markEnd();
+    }
+
+    @FXML
+    private void onClear() {
+        model.clearMarks();
+    }
+
+    @FXML
+    private void onRefresh() {
+        model.refresh();
+    }
+
+    @FXML
+    private void onExport() {
+        model.exportReport();
     }
 }

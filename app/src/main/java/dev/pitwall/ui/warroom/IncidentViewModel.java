@@ -132,6 +132,19 @@ public final class IncidentViewModel {
         refresh();
     }
 
+    /**
+     * Reads the timeline again every {@code every} while the incident is open or unmarked: during an incident the
+     * screen follows it. An ended incident does not change, and a read still running is not doubled.
+     */
+    public BackgroundExecutor.Cancellable follow(Duration every) {
+        return executor.repeat(() -> toFx.accept(() -> {
+            IncidentWindow w = window.get();
+            if ((w == null || w.isOpen()) && !busy.get()) {
+                refresh();
+            }
+        }), every, every);
+    }
+
     /** Reads the timeline again for the window. */
     public void refresh() {
         Instant now = clock.instant();
