@@ -179,11 +179,11 @@ final class ConsoleApp {
             return rolloutsScreen();
         }
         if (screen == Screen.WAR_ROOM && session.hasProfile()) {
-            return new WarRoomScreen(session.profile(), backends, executor, session, clock, queueTrends::set,
-                    TrustScreen.alerts(alerts, shell, clock))
+            return new dev.pitwall.ui.warroom.FitToReference(new WarRoomScreen(session.profile(), backends, executor,
+                    session, clock, queueTrends::set, TrustScreen.alerts(alerts, shell, clock))
                     .build(fleet, () -> monitor, operations, ZoneId.systemDefault(), options.rotate(),
                             List.of(new dev.pitwall.ops.timeline.AlertTimeline(alerts::history),
-                                    new dev.pitwall.ops.timeline.QueueSpikes(queueTrends::get)));
+                                    new dev.pitwall.ops.timeline.QueueSpikes(queueTrends::get))));
         }
         if (screen == Screen.INCIDENT && session.hasProfile()) {
             return IncidentScreen.build(session, backends, executor, fleet, alerts, queueTrends::get, clock,

@@ -9,6 +9,7 @@ import dev.pitwall.ops.connect.BackendHealthMonitor;
 import dev.pitwall.ops.exec.PooledExecutor;
 import dev.pitwall.ops.fleet.FleetEngine;
 import dev.pitwall.testing.Await;
+import dev.pitwall.testing.DrawnText;
 import dev.pitwall.ui.common.Snapshots;
 import dev.pitwall.ui.operations.OperationsViewModel;
 import dev.pitwall.ui.shell.Theme;
@@ -172,8 +173,8 @@ class WarRoomBoardTest {
         assertThat(onFx(board::minFontSize)).as("the board takes its base size from the token").isEqualTo(token);
         List<String> small = onFx(() -> {
             List<String> out = new ArrayList<>();
-            for (Node n : all(board)) {
-                if (n instanceof Text t && visible(t) && !t.getText().isBlank()
+            for (Node n : DrawnText.all(board)) {
+                if (n instanceof Text t && DrawnText.visible(t) && !t.getText().isBlank()
                         && t.getFont().getSize() < token - 0.01) {
                     out.add("'" + t.getText() + "' at " + t.getFont().getSize() + " px");
                 }
@@ -181,20 +182,14 @@ class WarRoomBoardTest {
             return out;
         });
         assertThat(small).as("text smaller than the war-room minimum of " + token + " px").isEmpty();
-        List<String> clipped = onFx(() -> all(board).stream().filter(n -> n instanceof Labeled l && visible(l)
-                        && l.getText() != null && !l.getText().isBlank())
-                .map(n -> (Labeled) n)
-                .filter(l -> l.getChildrenUnmodifiable().stream().filter(c -> c instanceof Text)
-                        .map(c -> ((Text) c).getText()).noneMatch(shown -> shown.equals(l.getText())
-                                || shown.replace("\n", " ").replace(" ", "").equals(l.getText().replace(" ", ""))))
-                .map(Labeled::getText).toList());
+        List<String> clipped = onFx(() -> DrawnText.clipped(board));
         assertThat(clipped).as("text cut off by an ellipsis").isEmpty();
 
         List<String> words = Arrays.stream(TileStatus.values()).map(TileStatus::word).toList();
         List<String> statusProblems = onFx(() -> {
             List<String> out = new ArrayList<>();
-            for (Node n : all(board)) {
-                if (!visible(n)) {
+            for (Node n : DrawnText.all(board)) {
+                if (!DrawnText.visible(n)) {
                     continue;
                 }
                 if (n.getStyleClass().contains("wr-status")) {
@@ -219,15 +214,16 @@ class WarRoomBoardTest {
             return out;
         });
         assertThat(statusProblems).isEmpty();
-        assertThat(onFx(() -> all(board).stream().filter(n -> n.getStyleClass().contains("wr-status") && visible(n))
+        assertThat(onFx(() -> DrawnText.all(board).stream()
+                .filter(n -> n.getStyleClass().contains("wr-status") && DrawnText.visible(n))
                 .count())).as("statuses shown").isEqualTo(statuses);
         assertThat(Arrays.stream(TileStatus.values()).map(TileStatus::glyph).distinct().count())
                 .as("each status has its own glyph: a shape, not only a colour").isEqualTo(TileStatus.values().length);
 
         List<String> lowContrast = onFx(() -> {
             List<String> out = new ArrayList<>();
-            for (Node n : all(board)) {
-                if (n instanceof Labeled l && visible(l) && l.getText() != null && !l.getText().isBlank()
+            for (Node n : DrawnText.all(board)) {
+                if (n instanceof Labeled l && DrawnText.visible(l) && l.getText() != null && !l.getText().isBlank()
                         && l.getTextFill() instanceof Color fg) {
                     Color bg = background(l);
                     double ratio = Contrast.ratio(fg, bg);
@@ -309,30 +305,9 @@ class WarRoomBoardTest {
         return Color.BLACK;
     }
 
-    private static boolean visible(Node n) {
-        for (Node at = n; at != null; at = at.getParent()) {
-            if (!at.isVisible()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static List<Node> all(Parent root) {
-        List<Node> out = new ArrayList<>();
-        out.add(root);
-        for (Node child : root.getChildrenUnmodifiable()) {
-            if (child instanceof Parent p) {
-                out.addAll(all(p));
-            } else {
-                out.add(child);
-            }
-        }
-        return out;
-    }
 
     private static List<String> texts(Parent root) {
-        return all(root).stream().filter(n -> n instanceof Labeled).map(n -> ((Labeled) n).getText())
+        return DrawnText.all(root).stream().filter(n -> n instanceof Labeled).map(n -> ((Labeled) n).getText())
                 .filter(t -> t != null).toList();
     }
 
