@@ -47,6 +47,9 @@ final class RolloutsScreen {
         return tabs;
     }
 
+    /** How often the rollback wizard's first step reads the workloads again. */
+    static final java.time.Duration FOLLOW_EVERY = java.time.Duration.ofSeconds(15);
+
     /** Another wizard's tab, after the rollback wizard's. */
     static void addTab(TabPane tabs, String title, Node content) {
         tabs.getTabs().add(tab(title, content));
@@ -60,8 +63,10 @@ final class RolloutsScreen {
 
     static RollbackWizardViewModel rollbackWizard(RollbackWizardViewModel.Ports ports, BackgroundExecutor executor,
                                                   Consumer<Task<?>> operations, ZoneId zone) {
-        return new RollbackWizardViewModel(ports, executor, FxHandoff.frames(), operations,
+        RollbackWizardViewModel wizard = new RollbackWizardViewModel(ports, executor, FxHandoff.frames(), operations,
                 System.getProperty("user.name"), zone);
+        wizard.follow(FOLLOW_EVERY);
+        return wizard;
     }
 
     /**

@@ -100,6 +100,12 @@ public final class RollbackWizardView {
         column(workloadTable, "Execution mode", 17, WorkloadRow::mode);
         workloadTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) ->
                 model.workloadProperty().set(row));
+        // a re-read list keeps the chosen workload selected
+        model.workloadProperty().addListener((obs, old, row) -> {
+            if (row != null && row != workloadTable.getSelectionModel().getSelectedItem()) {
+                workloadTable.getSelectionModel().select(row);
+            }
+        });
         workloadTable.setRowFactory(t -> {
             TableRow<WorkloadRow> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

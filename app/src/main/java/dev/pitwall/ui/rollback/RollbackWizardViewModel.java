@@ -120,6 +120,7 @@ public final class RollbackWizardViewModel {
     private final Consumer<Preflighted> preflightSink;
     private final Consumer<RunEvent> runSink;
     private final Consumer<Forward> forwardSink;
+    private final Consumer<Boolean> followSink;
 
     private List<Revision> history = List.of();
     private RollbackPlan plan;
@@ -156,6 +157,7 @@ public final class RollbackWizardViewModel {
         this.preflightSink = fx.latestPerFrame(this::showPreflight);
         this.runSink = fx.latestPerFrame(this::showRun);
         this.forwardSink = fx.latestPerFrame(this::startForward);
+        this.followSink = fx.latestPerFrame(tick -> rereadWhileChoosing());
         target.addListener((obs, old, now) -> rediff());
         typed.addListener((obs, old, now) -> updateExecute());
         forwardTyped.addListener((obs, old, now) -> updateGoForward());
@@ -168,6 +170,25 @@ public final class RollbackWizardViewModel {
     public void load() {
         busy.set(true);
         message.set("Reading the worker workloads and their revisions\u2026");
+        read();
+    }
+
+    /**
+     * Reads the workloads again every {@code every} while the wizard waits at its first step: during an incident
+     * their revisions change, and the list must not show the revision of an hour ago.
+     */
+    public BackgroundExecutor.Cancellable follow(Duration every) {
+        return executor.repeat(() -> followSink.accept(Boolean.TRUE), every, every);
+    }
+
+    private void rereadWhileChoosing() {
+        if (step.get() == Step.WORKLOAD && !busy.get()) {
+            busy.set(true);
+            read();
+        }
+    }
+
+    private void read() {
         executor.supply(this::readWorkloads).whenComplete((rows, e) -> workloadsSink.accept(
                 e == null ? rows : List.of(new WorkloadRow(null, "", 0, "", "", 0, rootMessage(e)))));
     }
@@ -198,7 +219,10 @@ public final class RollbackWizardViewModel {
             message.set("Cannot list the worker workloads: " + rows.get(0).problem());
             return;
         }
+        WorkloadRef chosen = workload.get() == null ? null : workload.get().ref();
         workloads.setAll(rows);
+        // the same workload stays chosen, with what was just read of it
+        rows.stream().filter(r -> r.ref() != null && r.ref().equals(chosen)).findFirst().ifPresent(workload::set);
         message.set(rows.isEmpty() ? "No worker workloads match this profile's worker selector."
                 : rows.size() + " worker workloads. Choose the one to roll back.");
     }

@@ -63,6 +63,10 @@ class RollbackWizardViewModelTest {
     }
 
     private RollbackWizardViewModel wizard(CacheVolumes volumes) {
+        return wizard(volumes, new DirectExecutor());
+    }
+
+    private RollbackWizardViewModel wizard(CacheVolumes volumes, DirectExecutor executor) {
         audit = new HashChainedAuditLog(dir.resolve("audit.jsonl"));
         Clock clock = Clock.systemUTC();
         RollbackRunner runner = new RollbackRunner(cluster, null, audit, "alice", clock);
@@ -70,7 +74,7 @@ class RollbackWizardViewModelTest {
                 new RollbackPlanner(cluster, clock), runner, new Preflight(runner, volumes, ModePolicy.none()),
                 new RollbackPlanFiles(dir), true, false,
                 new RollbackWizardViewModel.Verify(Duration.ZERO, Duration.ofSeconds(1), d -> { }), at -> { });
-        return new RollbackWizardViewModel(ports, new DirectExecutor(), FxHandoff.immediate(), Runnable::run,
+        return new RollbackWizardViewModel(ports, executor, FxHandoff.immediate(), Runnable::run,
                 "alice", ZoneOffset.UTC);
     }
 
@@ -150,6 +154,26 @@ class RollbackWizardViewModelTest {
                 .orElseThrow();
         assertThat(forward.details()).containsEntry("from", "2").containsEntry("to", "1");
         assertThat(forward.details().get("failures")).contains("not ready: workers-7f9c-b2");
+    }
+
+    @Test
+    void theFirstStepFollowsTheWorkloadsRevisionsAndKeepsTheChoice() {
+        DirectExecutor executor = new DirectExecutor();
+        RollbackWizardViewModel followed = wizard(w -> List.of(), executor);
+        followed.follow(Duration.ofSeconds(15));
+        followed.load();
+        followed.workloadProperty().set(followed.workloads().get(0));
+        cluster.current = 1; // rolled back by someone else meanwhile
+        executor.runScheduled();
+        assertThat(followed.workloads()).singleElement().satisfies(r -> assertThat(r.revision()).isEqualTo(1));
+        assertThat(followed.workloadProperty().get()).as("still chosen, as just read")
+                .isSameAs(followed.workloads().get(0));
+
+        followed.chooseWorkload();
+        cluster.current = 2;
+        executor.runScheduled();
+        assertThat(followed.workloads().get(0).revision()).as("past the first step, the list stays put")
+                .isEqualTo(1);
     }
 
     @Test
