@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,10 +33,20 @@ public final class KubeClusterWatch implements ClusterWatch {
     private final List<ScopedInformer<?>> kinds = new ArrayList<>();
     private volatile SharedIndexInformer<Namespace> namespaces;
 
+    /** How long an informer may take to sync before it is replaced (see {@link ScopedInformer}). */
+    public static final Duration SYNC_LIMIT = Duration.ofSeconds(20);
+
+    private final Duration syncLimit;
+
     /** Takes ownership of the client: closing the watch closes it. */
     public KubeClusterWatch(KubernetesClient client, FleetScope scope) {
+        this(client, scope, SYNC_LIMIT);
+    }
+
+    KubeClusterWatch(KubernetesClient client, FleetScope scope, Duration syncLimit) {
         this.client = client;
         this.scope = scope;
+        this.syncLimit = syncLimit;
     }
 
     @Override
@@ -46,25 +57,26 @@ public final class KubeClusterWatch implements ClusterWatch {
         String value = scope.workers().value();
         kinds.add(new ScopedInformer<>("pods", ns -> ns == null
                 ? client.pods().inAnyNamespace().withLabel(key, value)
-                : client.pods().inNamespace(ns).withLabel(key, value), handlers.pods(), filter, sink));
+                : client.pods().inNamespace(ns).withLabel(key, value), handlers.pods(), filter, sink, syncLimit));
         kinds.add(new ScopedInformer<>("deployments", ns -> ns == null
                 ? client.apps().deployments().inAnyNamespace().withLabel(key, value)
                 : client.apps().deployments().inNamespace(ns).withLabel(key, value),
-                handlers.deployments(), filter, sink));
+                handlers.deployments(), filter, sink, syncLimit));
         kinds.add(new ScopedInformer<>("statefulsets", ns -> ns == null
                 ? client.apps().statefulSets().inAnyNamespace().withLabel(key, value)
                 : client.apps().statefulSets().inNamespace(ns).withLabel(key, value),
-                handlers.statefulSets(), filter, sink));
+                handlers.statefulSets(), filter, sink, syncLimit));
         kinds.add(new ScopedInformer<>("replicasets", ns -> ns == null
                 ? client.apps().replicaSets().inAnyNamespace().withLabel(key, value)
                 : client.apps().replicaSets().inNamespace(ns).withLabel(key, value),
-                handlers.replicaSets(), filter, sink));
+                handlers.replicaSets(), filter, sink, syncLimit));
         kinds.add(new ScopedInformer<>("controllerrevisions", ns -> ns == null
                 ? client.apps().controllerRevisions().inAnyNamespace()
-                : client.apps().controllerRevisions().inNamespace(ns), handlers.controllerRevisions(), filter, sink));
+                : client.apps().controllerRevisions().inNamespace(ns), handlers.controllerRevisions(), filter, sink,
+                syncLimit));
         kinds.add(new ScopedInformer<>("events", ns -> ns == null
                 ? client.v1().events().inAnyNamespace()
-                : client.v1().events().inNamespace(ns), handlers.events(), filter, sink));
+                : client.v1().events().inNamespace(ns), handlers.events(), filter, sink, syncLimit));
 
         scope.namespaces().forEach(ns -> sink.accept(new NamespaceSeen(ns)));
         boolean oneByOne = scope.namespaceSelector() == null && !scope.namespaces().isEmpty();

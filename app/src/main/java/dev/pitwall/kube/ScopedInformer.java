@@ -10,12 +10,15 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -25,6 +28,10 @@ import java.util.function.Function;
  * namespace-scoped RBAC), it falls back to one informer per watched namespace; a namespace that answers 403 too is
  * reported forbidden, and the others stay live. Informers never LIST periodically (no resync); fabric8 re-establishes
  * a dropped watch by itself and relists after 410 Gone, and every failure is forwarded so the data can be marked stale.
+ *
+ * <p>An informer that has not synced within the sync limit is replaced by a fresh one: fabric8's request timeout ends
+ * only the wait for an answer's headers, so a list whose body never comes (a connection that died without a word, a
+ * stalled server) would otherwise hold the watch's start, and the whole fleet view, for ever.
  */
 final class ScopedInformer<T extends HasMetadata> implements AutoCloseable {
 
@@ -33,6 +40,7 @@ final class ScopedInformer<T extends HasMetadata> implements AutoCloseable {
     private final ResourceEventHandler<T> handler;
     private final NamespaceFilter filter;
     private final Consumer<ClusterEvent> sink;
+    private final Duration syncLimit;
     /** Running informers by namespace; the key "" is the cluster-wide one. */
     private final Map<String, SharedIndexInformer<T>> informers = new ConcurrentHashMap<>();
     private final Map<String, String> lastErrors = new ConcurrentHashMap<>();
@@ -43,23 +51,25 @@ final class ScopedInformer<T extends HasMetadata> implements AutoCloseable {
      * @param source the objects to inform on in a namespace, or in every namespace for null
      */
     ScopedInformer(String kind, Function<String, Informable<T>> source, ResourceEventHandler<T> handler,
-                   NamespaceFilter filter, Consumer<ClusterEvent> sink) {
+                   NamespaceFilter filter, Consumer<ClusterEvent> sink, Duration syncLimit) {
         this.kind = kind;
         this.source = source;
         this.handler = handler;
         this.filter = filter;
         this.sink = sink;
+        this.syncLimit = syncLimit;
     }
 
     /** Cluster-wide, falling back to one informer per namespace on 403. Completes when synced or forbidden. */
     CompletableFuture<Void> startClusterWide() {
-        SharedIndexInformer<T> informer = create("");
-        return informer.start().toCompletableFuture().handle((ok, error) -> {
+        return synced("").handle((ok, error) -> {
             if (error == null) {
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            informers.remove("");
-            informer.stop();
+            SharedIndexInformer<T> informer = informers.remove("");
+            if (informer != null) {
+                informer.stop();
+            }
             oneByOne = true;
             if (filter.allowed().isEmpty()) {
                 unwatchable = kind + ": " + KubeErrors.describe(error) + "; name the namespaces in the profile to "
@@ -126,14 +136,34 @@ final class ScopedInformer<T extends HasMetadata> implements AutoCloseable {
         if (informers.containsKey(namespace)) {
             return CompletableFuture.completedFuture(null);
         }
-        SharedIndexInformer<T> informer = create(namespace);
-        return informer.start().toCompletableFuture().handle((ok, error) -> {
+        return synced(namespace).handle((ok, error) -> {
             if (error != null) {
-                informers.remove(namespace, informer);
-                informer.stop();
+                SharedIndexInformer<T> informer = informers.remove(namespace);
+                if (informer != null) {
+                    informer.stop();
+                }
                 sink.accept(new NamespaceForbidden(namespace, kind + ": " + KubeErrors.describe(error)));
             }
             return null;
+        });
+    }
+
+    /**
+     * Starts an informer for the namespace ("" for all); completes when it has synced, or fails with the reason it
+     * cannot start (forbidden). One that has not synced within the limit is stopped and replaced.
+     */
+    private CompletableFuture<Void> synced(String namespace) {
+        SharedIndexInformer<T> informer = create(namespace);
+        CompletableFuture<Void> started = informer.start().toCompletableFuture();
+        return started.orTimeout(syncLimit.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error -> {
+            if (!(error instanceof TimeoutException) || informers.get(namespace) != informer) {
+                return CompletableFuture.failedFuture(error);
+            }
+            informer.stop();
+            String why = "not synced after " + syncLimit.toSeconds() + " s; starting it again";
+            lastErrors.put(namespace, why);
+            sink.accept(new WatchFailed(label(namespace) + ": " + why));
+            return synced(namespace);
         });
     }
 

@@ -6,6 +6,7 @@ import dev.pitwall.ops.canary.CanarySession;
 import dev.pitwall.ops.exec.PooledExecutor;
 import dev.pitwall.ops.rollback.WorkloadRef;
 import dev.pitwall.testing.Await;
+import dev.pitwall.testing.OnFx;
 import dev.pitwall.ui.common.Snapshots;
 import dev.pitwall.ui.queues.FxHandoff;
 import dev.pitwall.ui.shell.Theme;
@@ -25,12 +26,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -83,26 +82,18 @@ class CanaryWizardTest {
         fx.close();
     }
 
-    private <T> T fxGet(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
     @Test
     @SuppressWarnings("unchecked")
     void walkTheWizardFromPreflightToAnAbortByTheVolumeGate(FxRobot robot) throws Exception {
         open(robot);
         ComboBox<WorkloadRef> chooser = robot.lookup("#workloadChooser").queryAs(ComboBox.class);
-        Await.until("the workloads listed", Duration.ofSeconds(20), () -> fxGet(() -> chooser.getItems().size())
+        Await.until("the workloads listed", Duration.ofSeconds(20), () -> OnFx.read(() -> chooser.getItems().size())
                 == 1 + DemoFleet.CUSTOMERS.size());
-        WorkloadRef shared = fxGet(() -> chooser.getItems().stream()
+        WorkloadRef shared = OnFx.read(() -> chooser.getItems().stream()
                 .filter(w -> w.name().equals(DemoFleet.SHARED_WORKLOAD)).findFirst().orElseThrow());
         robot.clickOn(chooser);
         robot.clickOn(DemoFleet.SHARED_NAMESPACE + " / " + DemoFleet.SHARED_WORKLOAD + "  (StatefulSet)");
-        assertThat(fxGet(chooser::getValue)).isEqualTo(shared);
+        assertThat(OnFx.read(chooser::getValue)).isEqualTo(shared);
         robot.clickOn("#imageField").write(CanaryDemoFixture.REPOSITORY + "0.88.1-bad-cache");
         TextField hold = robot.lookup("#holdField").queryAs(TextField.class);
         assertThat(hold.getText()).isEqualTo("10");
@@ -110,45 +101,45 @@ class CanaryWizardTest {
 
         Label preflight = robot.lookup("#preflightLabel").queryAs(Label.class);
         robot.clickOn("#preflightButton");
-        Await.until("preflight refused", Duration.ofSeconds(20), () -> fxGet(preflight::getText)
+        Await.until("preflight refused", Duration.ofSeconds(20), () -> OnFx.read(preflight::getText)
                 .startsWith("Preflight failed"));
-        assertThat(fxGet(preflight::getText)).contains("\u2716 rollback plan: no rollback plan captured")
+        assertThat(OnFx.read(preflight::getText)).contains("\u2716 rollback plan: no rollback plan captured")
                 .contains("pitwall rollback plan " + DemoFleet.SHARED_WORKLOAD);
 
         fx.capturePlan(shared, true);
         robot.clickOn("#preflightButton");
-        Await.until("preflight passed", Duration.ofSeconds(20), () -> fxGet(preflight::getText)
+        Await.until("preflight passed", Duration.ofSeconds(20), () -> OnFx.read(preflight::getText)
                 .startsWith("Preflight passed"));
-        assertThat(fxGet(preflight::getText)).contains("\u2714 volume headroom").contains("\u2714 access");
+        assertThat(OnFx.read(preflight::getText)).contains("\u2714 volume headroom").contains("\u2714 access");
 
         robot.clickOn("#startButton");
         Label headline = robot.lookup("#headlineLabel").queryAs(Label.class);
-        Await.until("the canary running", Duration.ofSeconds(20), () -> fxGet(headline::getText)
+        Await.until("the canary running", Duration.ofSeconds(20), () -> OnFx.read(headline::getText)
                 .startsWith("RUNNING \u2014 step 1 of 4 (1%, 1 of 8 pods)"));
         TableView<?> gates = robot.lookup("#gateTable").queryAs(TableView.class);
-        Await.until("five gates shown", Duration.ofSeconds(20), () -> fxGet(() -> gates.getItems().size()) == 5);
+        Await.until("five gates shown", Duration.ofSeconds(20), () -> OnFx.read(() -> gates.getItems().size()) == 5);
 
         robot.clickOn("#pauseButton");
-        Await.until("paused", Duration.ofSeconds(20), () -> fxGet(headline::getText).startsWith("PAUSED"));
-        assertThat(fxGet(() -> robot.lookup("#resumeButton").queryAs(Button.class).isDisabled())).isFalse();
+        Await.until("paused", Duration.ofSeconds(20), () -> OnFx.read(headline::getText).startsWith("PAUSED"));
+        assertThat(OnFx.read(() -> robot.lookup("#resumeButton").queryAs(Button.class).isDisabled())).isFalse();
         robot.clickOn("#resumeButton");
-        Await.until("running again", Duration.ofSeconds(20), () -> fxGet(headline::getText).startsWith("RUNNING"));
+        Await.until("running again", Duration.ofSeconds(20), () -> OnFx.read(headline::getText).startsWith("RUNNING"));
 
         Label abort = robot.lookup("#abortLabel").queryAs(Label.class);
-        assertThat(fxGet(abort::isVisible)).isFalse();
+        assertThat(OnFx.read(abort::isVisible)).isFalse();
         Await.until("aborted by the volume gate", Duration.ofSeconds(60), () -> {
             fx.demo.advance(Duration.ofSeconds(30));
-            return fxGet(abort::isVisible);
+            return OnFx.read(abort::isVisible);
         });
-        assertThat(fxGet(abort::getText)).startsWith("\u2716 ABORTED \u2014 VOLUME gate failed at")
+        assertThat(OnFx.read(abort::getText)).startsWith("\u2716 ABORTED \u2014 VOLUME gate failed at")
                 .contains("MiB/min").contains("threshold: at most 20 MiB/min");
-        assertThat(fxGet(() -> abort.getFont().getSize())).isGreaterThan(fxGet(() -> headline.getFont().getSize()));
-        assertThat(fxGet(headline::getText)).startsWith("ABORTED");
+        assertThat(OnFx.read(() -> abort.getFont().getSize())).isGreaterThan(OnFx.read(() -> headline.getFont().getSize()));
+        assertThat(OnFx.read(headline::getText)).startsWith("ABORTED");
         ListView<String> timeline = robot.lookup("#timelineList").queryAs(ListView.class);
-        assertThat(fxGet(() -> timeline.getItems().stream().anyMatch(t -> t.contains("ABORTED: VOLUME gate"))))
+        assertThat(OnFx.read(() -> timeline.getItems().stream().anyMatch(t -> t.contains("ABORTED: VOLUME gate"))))
                 .isTrue();
-        assertThat(fxGet(() -> robot.lookup("#abortButton").queryAs(Button.class).isDisabled())).isTrue();
-        assertThat(fxGet(() -> robot.lookup("#startButton").queryAs(Button.class).isDisabled())).isFalse();
+        assertThat(OnFx.read(() -> robot.lookup("#abortButton").queryAs(Button.class).isDisabled())).isTrue();
+        assertThat(OnFx.read(() -> robot.lookup("#startButton").queryAs(Button.class).isDisabled())).isFalse();
         assertThat(fx.replicas(shared)).isEqualTo(DemoFleet.SHARED_REPLICAS);
         assertThat(alerts.active()).singleElement().satisfies(a -> assertThat(a.message()).contains("VOLUME gate"));
         robot.interact(() -> {
@@ -176,19 +167,19 @@ class CanaryWizardTest {
         open(robot);
 
         ComboBox<WorkloadRef> chooser = robot.lookup("#workloadChooser").queryAs(ComboBox.class);
-        Await.until("the live canary's workload chosen", Duration.ofSeconds(20), () -> acme.equals(fxGet(
+        Await.until("the live canary's workload chosen", Duration.ofSeconds(20), () -> acme.equals(OnFx.read(
                 chooser::getValue)));
         Label headline = robot.lookup("#headlineLabel").queryAs(Label.class);
-        Await.until("its state shown", Duration.ofSeconds(20), () -> fxGet(headline::getText)
+        Await.until("its state shown", Duration.ofSeconds(20), () -> OnFx.read(headline::getText)
                 .startsWith("PAUSED \u2014 step 1 of 2 (50%, 1 of 2 pods)"));
         Label message = robot.lookup("#messageLabel").queryAs(Label.class);
-        Await.until("the other driver named", Duration.ofSeconds(20), () -> fxGet(message::getText)
+        Await.until("the other driver named", Duration.ofSeconds(20), () -> OnFx.read(message::getText)
                 .startsWith("\u2139 Following only: the canary of " + acme + " is driven by bob@jump"));
-        assertThat(fxGet(() -> robot.lookup("#resumeButton").queryAs(Button.class).isDisabled())).isFalse();
-        assertThat(fxGet(() -> robot.lookup("#startButton").queryAs(Button.class).isDisabled())).isTrue();
+        assertThat(OnFx.read(() -> robot.lookup("#resumeButton").queryAs(Button.class).isDisabled())).isFalse();
+        assertThat(OnFx.read(() -> robot.lookup("#startButton").queryAs(Button.class).isDisabled())).isTrue();
         robot.clickOn("#abortButton");
         Label abort = robot.lookup("#abortLabel").queryAs(Label.class);
-        Await.until("aborted by hand", Duration.ofSeconds(20), () -> fxGet(abort::getText)
+        Await.until("aborted by hand", Duration.ofSeconds(20), () -> OnFx.read(abort::getText)
                 .startsWith("\u2716 ABORTED \u2014 aborted by hand"));
         assertThat(fx.object(acme, acme.name() + "-canary")).isNull();
     }

@@ -14,6 +14,7 @@ import dev.pitwall.ops.exec.PooledExecutor;
 import dev.pitwall.ops.fleet.FleetEngine;
 import dev.pitwall.ops.trust.TrustSession;
 import dev.pitwall.testing.Await;
+import dev.pitwall.testing.OnFx;
 import dev.pitwall.ui.operations.OperationsPanel;
 import dev.pitwall.ui.operations.OperationsViewModel;
 import dev.pitwall.ui.rollback.CheckRow;
@@ -50,7 +51,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -149,7 +149,7 @@ class RollbackWizardTest {
     /** Clicks the wizard's next button and waits for the step it leads to. */
     private void next(FxRobot robot, RollbackWizardViewModel.Step expected) {
         robot.clickOn("#nextButton");
-        await(robot, "step " + expected, WAIT, () -> fx(robot, () -> wizard.stepProperty().get()) == expected);
+        await(robot, "step " + expected, WAIT, () -> OnFx.read(() -> wizard.stepProperty().get()) == expected);
     }
 
     /** Waits for the wizard; a timeout says what the wizard was saying. */
@@ -157,7 +157,7 @@ class RollbackWizardTest {
         try {
             Await.until(what, timeout, done);
         } catch (AssertionError e) {
-            throw new AssertionError(e.getMessage() + "; the wizard says: " + fx(robot, () ->
+            throw new AssertionError(e.getMessage() + "; the wizard says: " + OnFx.read(() ->
                     wizard.stepProperty().get() + ": " + wizard.messageProperty().get() + " "
                             + wizard.outcomeProperty().get()), e);
         }
@@ -177,54 +177,42 @@ class RollbackWizardTest {
         return table.getItems().stream().mapToLong(e -> ((java.util.Map.Entry<String, Long>) e).getValue()).sum();
     }
 
-    private static <T> T fx(FxRobot robot, Callable<T> read) {
-        List<T> out = new ArrayList<>(1);
-        robot.interact(() -> {
-            try {
-                out.add(read.call());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return out.get(0);
-    }
-
     @Test
     void theWizardRollsTheSharedWorkersBackVerifiesAndOpensTheReplayOfTheIncidentWindow(FxRobot robot) throws Exception {
         TableView<WorkloadRow> workloads = robot.lookup("#workloadTable").queryTableView();
-        await(robot, "the worker workloads listed", WAIT, () -> fx(robot, () -> workloads.getItems().size()) == 4);
+        await(robot, "the worker workloads listed", WAIT, () -> OnFx.read(() -> workloads.getItems().size()) == 4);
         // the flipped customer's workers: rolling them back changes their execution mode, shown as a trust change
-        int flipped = fx(robot, () -> row(workloads, DemoFleet.namespaceOf(DemoFleet.FLIPPED_CUSTOMER)));
+        int flipped = OnFx.read(() -> row(workloads, DemoFleet.namespaceOf(DemoFleet.FLIPPED_CUSTOMER)));
         robot.interact(() -> workloads.getSelectionModel().select(flipped));
         next(robot, RollbackWizardViewModel.Step.TARGET);
         TableView<DiffRow> diff = robot.lookup("#diffTable").queryTableView();
-        await(robot, "the trust change in the diff", WAIT, () -> fx(robot, () -> diff.getItems().stream()
+        await(robot, "the trust change in the diff", WAIT, () -> OnFx.read(() -> diff.getItems().stream()
                 .anyMatch(DiffRow::trust)));
-        assertThat(fx(robot, () -> List.copyOf(diff.getItems()))).filteredOn(DiffRow::trust).singleElement()
+        assertThat(OnFx.read(() -> List.copyOf(diff.getItems()))).filteredOn(DiffRow::trust).singleElement()
                 .satisfies(d -> {
                     assertThat(d.marker()).isEqualTo(DiffRow.TRUST);
                     assertThat(d.before()).isEqualTo("SANDBOX_CODE_ONLY");
                 });
         Label trustNote = robot.lookup("#trustNoteLabel").queryAs(Label.class);
-        assertThat(fx(robot, () -> trustNote.isVisible() ? trustNote.getText() : "")).startsWith("\u26A0 Trust "
+        assertThat(OnFx.read(() -> trustNote.isVisible() ? trustNote.getText() : "")).startsWith("\u26A0 Trust "
                 + "change: this rollback changes the execution mode (SANDBOX_CODE_ONLY \u2192 ");
         robot.clickOn("#backButton");
-        await(robot, "back to the workloads", WAIT, () -> fx(robot, () -> wizard.stepProperty().get())
+        await(robot, "back to the workloads", WAIT, () -> OnFx.read(() -> wizard.stepProperty().get())
                 == RollbackWizardViewModel.Step.WORKLOAD);
 
-        int shared = fx(robot, () -> row(workloads, DemoFleet.SHARED_NAMESPACE));
-        WorkloadRow row = fx(robot, () -> workloads.getItems().get(shared));
+        int shared = OnFx.read(() -> row(workloads, DemoFleet.SHARED_NAMESPACE));
+        WorkloadRow row = OnFx.read(() -> workloads.getItems().get(shared));
         assertThat(row.images()).endsWith(ImageBehaviour.INCIDENT_TAG);
         robot.interact(() -> workloads.getSelectionModel().select(shared));
         next(robot, RollbackWizardViewModel.Step.TARGET);
 
         // the target defaults to the previous revision, and the diff names the bad image
-        await(robot, "the diff", WAIT, () -> fx(robot, () -> diff.getItems().stream()
+        await(robot, "the diff", WAIT, () -> OnFx.read(() -> diff.getItems().stream()
                 .anyMatch(d -> d.area().equals("image"))));
         ComboBox<?> target = robot.lookup("#targetChooser").queryComboBox();
-        assertThat(fx(robot, () -> ((dev.pitwall.ops.rollback.Revision) target.getValue()).number()))
+        assertThat(OnFx.read(() -> ((dev.pitwall.ops.rollback.Revision) target.getValue()).number()))
                 .isEqualTo(row.revision() - 1);
-        assertThat(fx(robot, () -> List.copyOf(diff.getItems()))).anySatisfy(d -> {
+        assertThat(OnFx.read(() -> List.copyOf(diff.getItems()))).anySatisfy(d -> {
             assertThat(d.area()).isEqualTo("image");
             assertThat(d.before()).endsWith(ImageBehaviour.INCIDENT_TAG);
             assertThat(d.after()).isEqualTo(STABLE);
@@ -237,8 +225,8 @@ class RollbackWizardTest {
         assertThat(robot.lookup("#nextButton").queryButton().getText()).isEqualTo("Run preflight");
         next(robot, RollbackWizardViewModel.Step.PREFLIGHT);
         TableView<CheckRow> preflight = robot.lookup("#preflightTable").queryTableView();
-        await(robot, "the preflight", WAIT, () -> fx(robot, () -> !preflight.getItems().isEmpty()));
-        List<CheckRow> checks = fx(robot, () -> List.copyOf(preflight.getItems()));
+        await(robot, "the preflight", WAIT, () -> OnFx.read(() -> !preflight.getItems().isEmpty()));
+        List<CheckRow> checks = OnFx.read(() -> List.copyOf(preflight.getItems()));
         assertThat(checks).noneMatch(CheckRow::failed)
                 .anyMatch(c -> c.state().equals(CheckRow.PASSED) && c.check().equals("access")
                         && c.detail().contains("patch statefulsets ap-shared/activepieces-worker"))
@@ -259,29 +247,29 @@ class RollbackWizardTest {
         assertThat(execute.isDisabled()).isFalse();
         robot.clickOn("#executeButton");
 
-        await(robot, "the rollback verified", Duration.ofSeconds(180), () -> fx(robot, () ->
+        await(robot, "the rollback verified", Duration.ofSeconds(180), () -> OnFx.read(() ->
                 wizard.outcomeProperty().get().startsWith("\u2714 Verified")));
         TableView<CheckRow> verification = robot.lookup("#verifyTable").queryTableView();
-        assertThat(fx(robot, () -> List.copyOf(verification.getItems()))).extracting(CheckRow::state)
+        assertThat(OnFx.read(() -> List.copyOf(verification.getItems()))).extracting(CheckRow::state)
                 .hasSize(5).containsOnly(CheckRow.PASSED);
-        await(robot, "the operation listed as succeeded", WAIT, () -> fx(robot, () ->
+        await(robot, "the operation listed as succeeded", WAIT, () -> OnFx.read(() ->
                 operations.entries().get(0).stateProperty().get()).equals("done"));
         assertThat(new HashChainedAuditLog(state.resolve("audit.jsonl")).entries()).extracting(AuditEntry::action)
                 .containsSubsequence("rollback.plan.captured", "rollback.plan.tested", "rollback.confirmed",
                         "rollback.plan.tested", "rollback.executed", "rollback.verified");
 
         robot.clickOn("#replayButton");
-        await(robot, "the Replays screen selected", WAIT, () -> fx(robot, () -> shell.screenProperty().get())
+        await(robot, "the Replays screen selected", WAIT, () -> OnFx.read(() -> shell.screenProperty().get())
                 == Screen.REPLAYS);
         long failedSince = demo.platform().runs().stream().filter(r -> !r.created().isBefore(incidentStart))
                 .filter(r -> r.status().name().equals("FAILED") || r.status().name().equals("INTERNAL_ERROR"))
                 .count();
         assertThat(failedSince).isPositive();
         Label replayMessage = robot.from(replaysView).lookup("#messageLabel").queryAs(Label.class);
-        await(robot, "the replay planned for the window", WAIT, () -> fx(robot, replayMessage::getText)
+        await(robot, "the replay planned for the window", WAIT, () -> OnFx.read(replayMessage::getText)
                 .startsWith("Plan "));
-        long planned = fx(robot, () -> sum(robot.from(replaysView).lookup("#groupTable").queryTableView()));
-        long excluded = fx(robot, () -> sum(robot.from(replaysView).lookup("#exclusionTable").queryTableView()));
+        long planned = OnFx.read(() -> sum(robot.from(replaysView).lookup("#groupTable").queryTableView()));
+        long excluded = OnFx.read(() -> sum(robot.from(replaysView).lookup("#exclusionTable").queryTableView()));
         assertThat(planned).isPositive();
         assertThat(planned + excluded).as("every run failed since the first bad revision, planned or excluded with "
                 + "a reason").isEqualTo(failedSince);

@@ -10,12 +10,12 @@ import dev.pitwall.ops.exec.PooledExecutor;
 import dev.pitwall.ops.fleet.FleetEngine;
 import dev.pitwall.testing.Await;
 import dev.pitwall.testing.DrawnText;
+import dev.pitwall.testing.OnFx;
 import dev.pitwall.ui.common.Snapshots;
 import dev.pitwall.ui.operations.OperationsViewModel;
 import dev.pitwall.ui.shell.Theme;
 import dev.pitwall.ui.warroom.TileStatus;
 import dev.pitwall.ui.warroom.WarRoomBoard;
-import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -37,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -132,12 +131,12 @@ class WarRoomBoardTest {
 
     @Test
     void theBoardIsReadableFromFiveMetres() throws Exception {
-        Await.until("every tile has data", WAIT, () -> onFx(() -> texts(board).stream()
+        Await.until("every tile has data", WAIT, () -> OnFx.read(() -> texts(board).stream()
                 .noneMatch(t -> t.contains("waiting for data") || t.contains("waiting for the cluster")
                         || t.contains("no volume readings yet"))));
-        Await.until("the replay shows as running", WAIT, () -> onFx(() -> texts(board).stream()
+        Await.until("the replay shows as running", WAIT, () -> OnFx.read(() -> texts(board).stream()
                 .anyMatch(t -> t.contains("Replay of 1,200 failed runs") && t.contains("40%"))));
-        onFx(() -> {
+        OnFx.read(() -> {
             scene.getRoot().applyCss();
             scene.getRoot().layout();
             try {
@@ -151,9 +150,9 @@ class WarRoomBoardTest {
         assertReadable(7);
 
         // the second page (rotation): the latest timeline, held to the same rules
-        Await.until("the timeline page has entries", WAIT, () -> onFx(() -> texts(board).stream()
+        Await.until("the timeline page has entries", WAIT, () -> OnFx.read(() -> texts(board).stream()
                 .anyMatch(t -> t.startsWith("revision change \u00b7 ap-shared/activepieces-worker"))));
-        onFx(() -> {
+        OnFx.read(() -> {
             board.showPage(1);
             scene.getRoot().applyCss();
             scene.getRoot().layout();
@@ -161,7 +160,7 @@ class WarRoomBoardTest {
             return null;
         });
         assertReadable(1);
-        onFx(() -> {
+        OnFx.read(() -> {
             board.showPage(0);
             return null;
         });
@@ -170,8 +169,8 @@ class WarRoomBoardTest {
     /** @param statuses how many status labels the page shows (the header's, plus one per tile) */
     private void assertReadable(long statuses) throws Exception {
         double token = tokenPx("-wr-font-min");
-        assertThat(onFx(board::minFontSize)).as("the board takes its base size from the token").isEqualTo(token);
-        List<String> small = onFx(() -> {
+        assertThat(OnFx.read(board::minFontSize)).as("the board takes its base size from the token").isEqualTo(token);
+        List<String> small = OnFx.read(() -> {
             List<String> out = new ArrayList<>();
             for (Node n : DrawnText.all(board)) {
                 if (n instanceof Text t && DrawnText.visible(t) && !t.getText().isBlank()
@@ -182,11 +181,11 @@ class WarRoomBoardTest {
             return out;
         });
         assertThat(small).as("text smaller than the war-room minimum of " + token + " px").isEmpty();
-        List<String> clipped = onFx(() -> DrawnText.clipped(board));
+        List<String> clipped = OnFx.read(() -> DrawnText.clipped(board));
         assertThat(clipped).as("text cut off by an ellipsis").isEmpty();
 
         List<String> words = Arrays.stream(TileStatus.values()).map(TileStatus::word).toList();
-        List<String> statusProblems = onFx(() -> {
+        List<String> statusProblems = OnFx.read(() -> {
             List<String> out = new ArrayList<>();
             for (Node n : DrawnText.all(board)) {
                 if (!DrawnText.visible(n)) {
@@ -214,13 +213,13 @@ class WarRoomBoardTest {
             return out;
         });
         assertThat(statusProblems).isEmpty();
-        assertThat(onFx(() -> DrawnText.all(board).stream()
+        assertThat(OnFx.read(() -> DrawnText.all(board).stream()
                 .filter(n -> n.getStyleClass().contains("wr-status") && DrawnText.visible(n))
                 .count())).as("statuses shown").isEqualTo(statuses);
         assertThat(Arrays.stream(TileStatus.values()).map(TileStatus::glyph).distinct().count())
                 .as("each status has its own glyph: a shape, not only a colour").isEqualTo(TileStatus.values().length);
 
-        List<String> lowContrast = onFx(() -> {
+        List<String> lowContrast = OnFx.read(() -> {
             List<String> out = new ArrayList<>();
             for (Node n : DrawnText.all(board)) {
                 if (n instanceof Labeled l && DrawnText.visible(l) && l.getText() != null && !l.getText().isBlank()
@@ -239,18 +238,18 @@ class WarRoomBoardTest {
 
     @Test
     void theBoardFollowsTheIncidentAndItsBackends() throws Exception {
-        Await.until("the fleet tile shows the workloads", WAIT, () -> onFx(() -> texts(board).stream()
+        Await.until("the fleet tile shows the workloads", WAIT, () -> OnFx.read(() -> texts(board).stream()
                 .anyMatch(t -> t.startsWith("ap-shared ") && t.contains("ready"))));
-        Await.until("the trust tile shows the customer's mode change", WAIT, () -> onFx(() -> texts(board).stream()
+        Await.until("the trust tile shows the customer's mode change", WAIT, () -> OnFx.read(() -> texts(board).stream()
                 .anyMatch(t -> t.contains("globex") && t.contains("SANDBOX_CODE_ONLY"))));
 
         monitor.reportSuccess(BackendKind.REDIS);
         monitor.reportFailure(BackendKind.REDIS, "connection refused");
-        Await.until("the queue tile says since when its data is stale", WAIT, () -> onFx(() ->
+        Await.until("the queue tile says since when its data is stale", WAIT, () -> OnFx.read(() ->
                 staleText("wr-tile-queues").startsWith("\u26A0 STALE since ")));
-        assertThat(onFx(() -> staleText("wr-tile-queues"))).matches("\u26A0 STALE since \\d\\d:\\d\\d: .*refused.*");
-        assertThat(onFx(() -> staleText("wr-tile-fleet"))).as("the fleet stays live").isEmpty();
-        assertThat(onFx(() -> staleText("wr-tile-failures"))).as("the platform stays live").isEmpty();
+        assertThat(OnFx.read(() -> staleText("wr-tile-queues"))).matches("\u26A0 STALE since \\d\\d:\\d\\d: .*refused.*");
+        assertThat(OnFx.read(() -> staleText("wr-tile-fleet"))).as("the fleet stays live").isEmpty();
+        assertThat(OnFx.read(() -> staleText("wr-tile-failures"))).as("the platform stays live").isEmpty();
         replayHeld.countDown();
     }
 
@@ -309,22 +308,5 @@ class WarRoomBoardTest {
     private static List<String> texts(Parent root) {
         return DrawnText.all(root).stream().filter(n -> n instanceof Labeled).map(n -> ((Labeled) n).getText())
                 .filter(t -> t != null).toList();
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        try {
-            return result.get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("on the FX thread: " + e.getMessage(), e);
-        }
     }
 }

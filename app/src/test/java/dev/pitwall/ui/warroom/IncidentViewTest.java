@@ -1,6 +1,7 @@
 package dev.pitwall.ui.warroom;
 
 import dev.pitwall.ops.exec.DirectExecutor;
+import dev.pitwall.testing.OnFx;
 import dev.pitwall.ops.timeline.TimelineEntry;
 import dev.pitwall.ui.common.ViewLoader;
 import dev.pitwall.ui.shell.Theme;
@@ -17,9 +18,7 @@ import org.testfx.framework.junit5.Start;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,21 +45,21 @@ class IncidentViewTest {
     @Test
     void theButtonsMarkTheIncidentAndTheBoxesFilterItsTimeline(FxRobot robot) {
         TableView<TimelineEntry> timeline = robot.lookup("#incident-timeline").queryTableView();
-        assertThat(fx(robot, () -> robot.lookup("#incident-mark-end").queryButton().isDisabled()))
+        assertThat(OnFx.read(() -> robot.lookup("#incident-mark-end").queryButton().isDisabled()))
                 .as("nothing to end before a start").isTrue();
 
         robot.clickOn("#incident-mark-start");
         fx.clock.advance(Duration.ofMinutes(20));
         robot.clickOn("#incident-mark-end");
-        assertThat(fx(robot, () -> robot.lookup("#incident-window").queryAs(Label.class).getText()))
+        assertThat(OnFx.read(() -> robot.lookup("#incident-window").queryAs(Label.class).getText()))
                 .isEqualTo("Incident from 2026-11-27 22:00:00 to 2026-11-27 22:20:00");
-        assertThat(fx(robot, () -> texts(timeline))).containsExactly("crash-loop raised", "trust.fix by alice");
+        assertThat(OnFx.read(() -> texts(timeline))).containsExactly("crash-loop raised", "trust.fix by alice");
 
         robot.clickOn("#incident-kind-alert");
-        assertThat(fx(robot, () -> texts(timeline))).as("alerts hidden").containsExactly("trust.fix by alice");
+        assertThat(OnFx.read(() -> texts(timeline))).as("alerts hidden").containsExactly("trust.fix by alice");
         robot.clickOn("#incident-kind-alert");
-        assertThat(fx(robot, () -> texts(timeline))).hasSize(2);
-        assertThat(fx(robot, () -> robot.lookup("#incident-problems").queryAs(Label.class).isVisible())).isFalse();
+        assertThat(OnFx.read(() -> texts(timeline))).hasSize(2);
+        assertThat(OnFx.read(() -> robot.lookup("#incident-problems").queryAs(Label.class).isVisible())).isFalse();
     }
 
     @Test
@@ -68,23 +67,11 @@ class IncidentViewTest {
         fx.auditProblems.add("line 3: its content was changed after it was written");
         robot.clickOn("#incident-refresh");
         Label problems = robot.lookup("#incident-problems").queryAs(Label.class);
-        assertThat(fx(robot, problems::isVisible)).isTrue();
-        assertThat(fx(robot, problems::getText)).contains("audit log: TAMPERED OR TRUNCATED: line 3");
+        assertThat(OnFx.read(problems::isVisible)).isTrue();
+        assertThat(OnFx.read(problems::getText)).contains("audit log: TAMPERED OR TRUNCATED: line 3");
     }
 
     private static List<String> texts(TableView<TimelineEntry> table) {
         return table.getItems().stream().map(TimelineEntry::text).toList();
-    }
-
-    private static <T> T fx(FxRobot robot, Callable<T> read) {
-        List<T> out = new ArrayList<>(1);
-        robot.interact(() -> {
-            try {
-                out.add(read.call());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return out.get(0);
     }
 }
