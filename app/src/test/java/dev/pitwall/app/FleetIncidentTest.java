@@ -126,8 +126,12 @@ class FleetIncidentTest {
                 new BackendHealthMonitor(demo.profile(), List.of(), clock), settings);
     }
 
-    /** The watch's initial sync. */
+    /** The watch's initial sync; a time-out says what the feeds last reported. */
     private static void started(FleetEngine engine) throws Exception {
-        engine.startWatch().get(60, TimeUnit.SECONDS);
+        try {
+            engine.startWatch().get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the watch did not sync in 60 s; feeds: " + engine.latest().feeds(), e);
+        }
     }
 }

@@ -98,7 +98,11 @@ class RollbackWizardTest {
         fleet = new FleetEngine(backends.fleetSources(production), executor, clock,
                 new AlertCenter(clock, 1_000), new BackendHealthMonitor(production, List.of(), clock),
                 FleetEngine.Settings.defaults().immediate());
-        fleet.startWatch().get(60, TimeUnit.SECONDS);
+        try {
+            fleet.startWatch().get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the watch did not sync in 60 s; feeds: " + fleet.latest().feeds(), e);
+        }
         fleet.readVolumes();
         fleet.snapshotNow().get(30, TimeUnit.SECONDS);
         trust = TrustSessions.open(production, null, backends.secrets(), backends.auditLog(), clock);
