@@ -113,8 +113,28 @@ public final class KubeClusterWatch implements ClusterWatch {
     /** The labelled namespaces; completes once they are known (or found forbidden: then only the named ones count). */
     private CompletableFuture<Void> watchNamespaces(NamespaceFilter filter, Consumer<ClusterEvent> sink) {
         var selector = scope.namespaceSelector();
-        namespaces = client.namespaces().withLabel(selector.key(), selector.value()).runnableInformer(0);
-        namespaces.addEventHandler(new ResourceEventHandler<>() {
+        return SyncedStart.start(() -> namespaceInformer(filter, sink), syncLimit, informer -> namespaces == informer,
+                why -> sink.accept(new ClusterEvent.WatchFailed("watch of namespaces: " + why)))
+                .handle((ok, error) -> {
+                    if (error != null) {
+                        SharedIndexInformer<Namespace> failed = namespaces;
+                        if (failed != null) {
+                            failed.stop();
+                        }
+                        namespaces = null;
+                        sink.accept(new ScopeNarrowed("may not list namespaces labelled " + selector + " ("
+                                + KubeErrors.describe(error) + "): watching only the namespaces the profile names"));
+                    }
+                    return null;
+                });
+    }
+
+    /** A new informer on the labelled namespaces, kept as the current one; not started. */
+    private SharedIndexInformer<Namespace> namespaceInformer(NamespaceFilter filter, Consumer<ClusterEvent> sink) {
+        var selector = scope.namespaceSelector();
+        SharedIndexInformer<Namespace> informer = client.namespaces().withLabel(selector.key(), selector.value())
+                .runnableInformer(0);
+        informer.addEventHandler(new ResourceEventHandler<>() {
             @Override
             public void onAdd(Namespace ns) {
                 String name = ns.getMetadata().getName();
@@ -138,21 +158,14 @@ public final class KubeClusterWatch implements ClusterWatch {
                 }
             }
         });
-        namespaces.exceptionHandler((started, error) -> {
+        informer.exceptionHandler((started, error) -> {
             if (!started && KubeErrors.isForbidden(error)) {
                 return false;
             }
             sink.accept(new ClusterEvent.WatchFailed("watch of namespaces: " + KubeErrors.describe(error)));
             return true;
         });
-        return namespaces.start().toCompletableFuture().handle((ok, error) -> {
-            if (error != null) {
-                namespaces.stop();
-                namespaces = null;
-                sink.accept(new ScopeNarrowed("may not list namespaces labelled " + selector + " ("
-                        + KubeErrors.describe(error) + "): watching only the namespaces the profile names"));
-            }
-            return null;
-        });
+        namespaces = informer;
+        return informer;
     }
 }

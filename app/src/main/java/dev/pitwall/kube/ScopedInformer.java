@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -29,9 +27,7 @@ import java.util.function.Function;
  * reported forbidden, and the others stay live. Informers never LIST periodically (no resync); fabric8 re-establishes
  * a dropped watch by itself and relists after 410 Gone, and every failure is forwarded so the data can be marked stale.
  *
- * <p>An informer that has not synced within the sync limit is replaced by a fresh one: fabric8's request timeout ends
- * only the wait for an answer's headers, so a list whose body never comes (a connection that died without a word, a
- * stalled server) would otherwise hold the watch's start, and the whole fleet view, for ever.
+ * <p>An informer that has not synced within the sync limit is replaced by a fresh one ({@link SyncedStart}).
  */
 final class ScopedInformer<T extends HasMetadata> implements AutoCloseable {
 
@@ -153,18 +149,11 @@ final class ScopedInformer<T extends HasMetadata> implements AutoCloseable {
      * cannot start (forbidden). One that has not synced within the limit is stopped and replaced.
      */
     private CompletableFuture<Void> synced(String namespace) {
-        SharedIndexInformer<T> informer = create(namespace);
-        CompletableFuture<Void> started = informer.start().toCompletableFuture();
-        return started.orTimeout(syncLimit.toMillis(), TimeUnit.MILLISECONDS).exceptionallyCompose(error -> {
-            if (!(error instanceof TimeoutException) || informers.get(namespace) != informer) {
-                return CompletableFuture.failedFuture(error);
-            }
-            informer.stop();
-            String why = "not synced after " + syncLimit.toSeconds() + " s; starting it again";
-            lastErrors.put(namespace, why);
-            sink.accept(new WatchFailed(label(namespace) + ": " + why));
-            return synced(namespace);
-        });
+        return SyncedStart.start(() -> create(namespace), syncLimit, informer -> informers.get(namespace) == informer,
+                why -> {
+                    lastErrors.put(namespace, why);
+                    sink.accept(new WatchFailed(label(namespace) + ": " + why));
+                });
     }
 
     private SharedIndexInformer<T> create(String namespace) {

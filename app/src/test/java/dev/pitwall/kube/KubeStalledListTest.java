@@ -1,7 +1,9 @@
 package dev.pitwall.kube;
 
 import dev.pitwall.ops.fleet.ClusterEvent;
+import dev.pitwall.ops.connect.LabelSelector;
 import dev.pitwall.ops.fleet.FleetScope;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -43,10 +45,7 @@ class KubeStalledListTest {
 
     @Test
     void anInformerWhoseListStallsIsStartedAgainAndTheWatchSyncs() {
-        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        StallFirstPodList stalling = new StallFirstPodList(new KubernetesMixedDispatcher(responses));
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, stalling, false);
-        server.init(InetAddress.getLoopbackAddress(), 0);
+        StallFirstList stalling = serve("/api/v1/pods");
         List<ClusterEvent> seen = new CopyOnWriteArrayList<>();
         try (KubernetesClient admin = server.createClient();
              KubeClusterWatch watch = new KubeClusterWatch(server.createClient(),
@@ -64,21 +63,53 @@ class KubeStalledListTest {
         }
     }
 
-    /** Answers the first list of pods with its headers only: the body is held for ten minutes. */
-    private static final class StallFirstPodList extends Dispatcher {
+    @Test
+    void theWatchOfLabelledNamespacesIsStartedAgainToo() {
+        StallFirstList stalling = serve("/api/v1/namespaces");
+        List<ClusterEvent> seen = new CopyOnWriteArrayList<>();
+        try (KubernetesClient admin = server.createClient();
+             KubeClusterWatch watch = new KubeClusterWatch(server.createClient(),
+                     new FleetScope(FleetScope.DEFAULT_WORKERS, new LabelSelector("pitwall.dev/fleet", "yes"),
+                             List.of()), Duration.ofSeconds(1))) {
+            admin.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName("ap-shared")
+                    .addToLabels("pitwall.dev/fleet", "yes").endMetadata().build()).create();
+            admin.pods().resource(deploymentPod("ap-shared", "w", "aa", "1", "10.0.0.1", "n1", "0.87.3").build())
+                    .create();
+            watch.start(seen::add).orTimeout(8, TimeUnit.SECONDS).join();
+
+            assertThat(stalling.stalled).as("the first namespace list was held").isTrue();
+            assertThat(seen).anyMatch(e -> e instanceof ClusterEvent.WatchFailed f
+                    && f.reason().equals("watch of namespaces: not synced after 1 s; starting it again"));
+            assertThat(seen).anyMatch(e -> e instanceof ClusterEvent.NamespaceSeen n && n.name().equals("ap-shared"));
+            assertThat(seen).anyMatch(e -> e instanceof ClusterEvent.PodChanged p && p.pod().name().equals("w-aa-1"));
+        }
+    }
+
+    private StallFirstList serve(String listPath) {
+        Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
+        StallFirstList stalling = new StallFirstList(new KubernetesMixedDispatcher(responses), listPath);
+        server = new KubernetesMockServer(new Context(), new MockWebServer(), responses, stalling, false);
+        server.init(InetAddress.getLoopbackAddress(), 0);
+        return stalling;
+    }
+
+    /** Answers the first list under a path with its headers only: the body is held for ten minutes. */
+    private static final class StallFirstList extends Dispatcher {
         private final Dispatcher inner;
+        private final String listPath;
         private final AtomicBoolean held = new AtomicBoolean();
         volatile boolean stalled;
 
-        StallFirstPodList(Dispatcher inner) {
+        StallFirstList(Dispatcher inner, String listPath) {
             this.inner = inner;
+            this.listPath = listPath;
         }
 
         @Override
         public MockResponse dispatch(RecordedRequest request) {
             MockResponse response = inner.dispatch(request);
             String path = request.getPath();
-            if (request.getMethod().equals("GET") && path.startsWith("/api/v1/pods") && !path.contains("watch=")
+            if (request.getMethod().equals("GET") && path.startsWith(listPath + "?") && !path.contains("watch=")
                     && held.compareAndSet(false, true)) {
                 response.setBodyDelay(Duration.ofMinutes(10));
                 stalled = true;
