@@ -35,7 +35,7 @@ import java.util.function.Supplier;
 final class IncidentScreen {
 
     /** How often an open incident's timeline is read again. */
-    static final Duration FOLLOW_EVERY = Duration.ofSeconds(15);
+    static final Duration FOLLOW_EVERY = Duration.ofSeconds(30);
 
     private IncidentScreen() {
     }
