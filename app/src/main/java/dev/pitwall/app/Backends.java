@@ -69,6 +69,11 @@ final class Backends {
         return stateDir.resolve("incidents");
     }
 
+    /** Every alert raised and cleared by the consoles of this user, for the incident timeline and report. */
+    dev.pitwall.ops.alert.AlertHistory alertHistory() {
+        return new dev.pitwall.files.AlertHistoryFile(stateDir.resolve("alerts.jsonl"));
+    }
+
     /** The BullMQ failed job of a run, described; empty without Redis or when there is none. */
     Function<String, Optional<String>> failedJobLookup(ConnectionProfile profile) {
         if (!profile.hasRedis()) {

@@ -1,7 +1,6 @@
 package dev.pitwall.app;
 
 import dev.pitwall.files.IncidentReportFiles;
-import dev.pitwall.ops.alert.AlertCenter;
 import dev.pitwall.ops.exec.BackgroundExecutor;
 import dev.pitwall.ops.fleet.FleetEngine;
 import dev.pitwall.ops.queues.TrendPoint;
@@ -28,9 +27,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
- * Wires the Incident screen: the timeline's sources for the session's profile plus what only the console keeps (its
- * alert history, the queues' trends), composed off the FX thread; reports go to the state directory's incidents
- * folder.
+ * Wires the Incident screen: the timeline's sources for the session's profile, the alert history kept in the state
+ * directory, and what only the running console keeps (the queues' trends), composed off the FX thread; reports go to
+ * the state directory's incidents folder.
  */
 final class IncidentScreen {
 
@@ -41,14 +40,14 @@ final class IncidentScreen {
     }
 
     static Node build(Session session, Backends backends, BackgroundExecutor executor,
-                      CompletableFuture<FleetEngine> fleet, AlertCenter alerts,
-                      Supplier<Map<String, List<TrendPoint>>> queueTrends, Clock clock, ZoneId zone) {
+                      CompletableFuture<FleetEngine> fleet, Supplier<Map<String, List<TrendPoint>>> queueTrends,
+                      Clock clock, ZoneId zone) {
         StackPane slot = new StackPane(new PlaceholderPane(Screen.INCIDENT, "Opening the timeline's sources\u2026"));
         Supplier<List<WorkloadRef>> workloads = () -> fleet.isDone() && !fleet.isCompletedExceptionally()
                 ? IncidentSources.workloads(fleet.join().latest()) : List.of();
         executor.supply(() -> {
             ReportSources sources = IncidentSources.open(session.profile(), backends, workloads,
-                    List.of(new AlertTimeline(alerts::history), new QueueSpikes(queueTrends)));
+                    List.of(new AlertTimeline(backends.alertHistory()::read), new QueueSpikes(queueTrends)));
             session.own(sources);
             return sources;
         }).whenComplete((sources, error) -> Fx.run(() -> {

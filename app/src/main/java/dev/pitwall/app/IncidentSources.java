@@ -13,6 +13,7 @@ import dev.pitwall.ops.fleet.FleetSnapshot;
 import dev.pitwall.ops.report.ImpactCounter;
 import dev.pitwall.ops.report.ReportSources;
 import dev.pitwall.ops.rollback.WorkloadRef;
+import dev.pitwall.ops.timeline.AlertTimeline;
 import dev.pitwall.ops.timeline.AuditTimeline;
 import dev.pitwall.ops.timeline.FailureSpikes;
 import dev.pitwall.ops.timeline.KubeEventTimeline;
@@ -77,9 +78,10 @@ final class IncidentSources {
     /** For the command line: the worker workloads found by one sync of the fleet watch. */
     static ReportSources headless(ConnectionProfile profile, Backends backends, Clock clock) {
         List<WorkloadRef> workloads = profile.hasKubernetes() ? syncWorkloads(profile, backends, clock) : List.of();
-        ReportSources sources = open(profile, backends, () -> workloads, List.of());
+        ReportSources sources = open(profile, backends, () -> workloads,
+                List.of(new AlertTimeline(backends.alertHistory()::read)));
         List<String> notes = new ArrayList<>(sources.notes());
-        notes.add("alerts and queue spikes are only kept by a running console: open the Incident screen for them");
+        notes.add("queue spikes are only kept by a running console: open the Incident screen for them");
         return new ReportSources(sources.sources(), sources.impact(), sources.impactMissing(), sources.audit(), notes,
                 sources.resources());
     }

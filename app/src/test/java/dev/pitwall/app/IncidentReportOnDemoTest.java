@@ -11,7 +11,11 @@ import dev.pitwall.demo.world.DemoFleet;
 import dev.pitwall.demo.world.ImageBehaviour;
 import dev.pitwall.demo.world.SimClock;
 import dev.pitwall.files.IncidentReportFiles;
+import dev.pitwall.model.Alert;
 import dev.pitwall.model.FlowRun;
+import dev.pitwall.ops.alert.AlertCenter;
+import dev.pitwall.ops.alert.AlertRecorder;
+import dev.pitwall.ops.exec.DirectExecutor;
 import dev.pitwall.ops.report.ReportSources;
 import dev.pitwall.ops.rollback.WorkloadRef;
 import dev.pitwall.ops.runs.RunPage;
@@ -101,6 +105,27 @@ class IncidentReportOnDemoTest {
                 && e.subject().startsWith(DemoFleet.SHARED_NAMESPACE + "/")
                 && e.text().contains(ImageBehaviour.INCIDENT_TAG)).findFirst().orElseThrow();
         assertThat(entries.indexOf(pulled)).isGreaterThan(entries.indexOf(rollout));
+    }
+
+    @Test
+    void alertsAConsoleRaisedAreInTheHeadlessTimeline() throws Exception {
+        MutableClock consoleClock = new MutableClock(SimClock.EPOCH.plus(IncidentScript.ROLLOUT_AT).plusSeconds(90));
+        AlertCenter console = new AlertCenter(consoleClock, AlertCenter.DEFAULT_HISTORY);
+        console.addRecorder(new AlertRecorder(backends.alertHistory(), new DirectExecutor()));
+        console.raise(new Alert(Alert.Severity.CRITICAL, "crash-loop", DemoFleet.SHARED_NAMESPACE + "/worker-3",
+                "crash-looping (CrashLoopBackOff)", null));
+
+        // the console is gone: the command line reads what it kept in the state directory
+        List<TimelineEntry> entries;
+        try (ReportSources s = IncidentSources.headless(demo.profile(), backends, consoleClock)) {
+            entries = s.timeline().read(SimClock.EPOCH, SimClock.EPOCH.plus(PAST_MIGRATION)).entries();
+            assertThat(s.notes()).noneMatch(n -> n.contains("alerts"));
+        }
+        assertThat(entries).filteredOn(e -> e.kind() == TimelineKind.ALERT).singleElement().satisfies(e -> {
+            assertThat(e.level()).isEqualTo(TimelineEntry.Level.CRITICAL);
+            assertThat(e.subject()).isEqualTo(DemoFleet.SHARED_NAMESPACE + "/worker-3");
+            assertThat(e.text()).isEqualTo("critical crash-loop raised: crash-looping (CrashLoopBackOff)");
+        });
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * The console's alerts. A condition that stays true is one alert (identified by kind and subject), raised once and
@@ -36,6 +37,7 @@ public final class AlertCenter {
     private final Map<String, Alert> active = new LinkedHashMap<>();
     private final Deque<Entry> history = new ArrayDeque<>();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Entry>> recorders = new CopyOnWriteArrayList<>();
 
     public AlertCenter(Clock clock, int historyCap) {
         this.clock = clock;
@@ -45,6 +47,14 @@ public final class AlertCenter {
     /** Called (on the caller's thread) after any change to the active alerts. */
     public void addListener(Runnable listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Called with every new line of the history, in order, on the caller's thread while the center is locked: it must
+     * only hand the entry on (see {@link AlertRecorder}).
+     */
+    public void addRecorder(Consumer<Entry> recorder) {
+        recorders.add(recorder);
     }
 
     /** Raises {@code alert} unless the same condition is active; a new message or severity updates it in place. */
@@ -140,7 +150,9 @@ public final class AlertCenter {
     }
 
     private void record(Change change, Alert alert) {
-        history.addLast(new Entry(clock.instant(), change, alert));
+        Entry entry = new Entry(clock.instant(), change, alert);
+        history.addLast(entry);
+        recorders.forEach(r -> r.accept(entry));
         while (history.size() > historyCap) {
             history.removeFirst();
         }

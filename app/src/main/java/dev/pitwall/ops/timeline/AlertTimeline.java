@@ -5,17 +5,21 @@ import dev.pitwall.ops.alert.AlertCenter;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
 
-/** Every alert raised and cleared in this session (the AlertCenter's history); trust drift counts as a trust entry. */
+/**
+ * Every alert raised and cleared (the alert history the consoles keep in the state directory); trust drift counts as a
+ * trust entry.
+ */
 public final class AlertTimeline implements TimelineSource {
 
     /** The alert kind the trust screen raises drift under. */
     public static final String TRUST_DRIFT = "trust-drift";
 
-    private final Supplier<List<AlertCenter.Entry>> history;
+    private final BiFunction<Instant, Instant, List<AlertCenter.Entry>> history;
 
-    public AlertTimeline(Supplier<List<AlertCenter.Entry>> history) {
+    /** @param history the entries stamped in a window (from, to) */
+    public AlertTimeline(BiFunction<Instant, Instant, List<AlertCenter.Entry>> history) {
         this.history = history;
     }
 
@@ -26,7 +30,7 @@ public final class AlertTimeline implements TimelineSource {
 
     @Override
     public Reading read(Instant from, Instant to) {
-        return Reading.of(history.get().stream().map(AlertTimeline::entry).toList());
+        return Reading.of(history.apply(from, to).stream().map(AlertTimeline::entry).toList());
     }
 
     private static TimelineEntry entry(AlertCenter.Entry e) {

@@ -79,7 +79,7 @@ class IncidentTimelineTest {
                 null));
         clock.advance(Duration.ofMinutes(3));
         center.clear("crash-loop", "ap-shared/w-1");
-        List<TimelineEntry> entries = new IncidentTimeline(List.of(new AlertTimeline(center::history)))
+        List<TimelineEntry> entries = new IncidentTimeline(List.of(new AlertTimeline((from, to) -> center.history())))
                 .read(T0, T0.plus(Duration.ofHours(1))).entries();
         assertThat(entries).extracting(TimelineEntry::kind).containsExactly(TimelineKind.ALERT, TimelineKind.TRUST,
                 TimelineKind.ALERT);
