@@ -69,9 +69,15 @@ final class Backends {
         return stateDir.resolve("incidents");
     }
 
-    /** Every alert raised and cleared by the consoles of this user, for the incident timeline and report. */
-    dev.pitwall.ops.alert.AlertHistory alertHistory() {
-        return new dev.pitwall.files.AlertHistoryFile(stateDir.resolve("alerts.jsonl"));
+    /**
+     * Every alert raised and cleared on a profile by this user's consoles, for the incident timeline and report: one
+     * file per profile, so that the demo's alerts never turn up in a production incident's report.
+     */
+    dev.pitwall.ops.alert.AlertHistory alertHistory(ConnectionProfile profile) {
+        String name = profile.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-|-$", "");
+        return new dev.pitwall.files.AlertHistoryFile(stateDir.resolve("alerts")
+                .resolve((name.isEmpty() ? "profile" : name) + ".jsonl"));
     }
 
     /** The BullMQ failed job of a run, described; empty without Redis or when there is none. */

@@ -97,8 +97,10 @@ final class ConsoleApp {
             }
             executor.repeat(monitor::probeAll, Duration.ZERO, Duration.ofSeconds(10));
         }
-        // kept in the state directory: a console restarted mid-incident, and the incident commands, still see them
-        alerts.addRecorder(new dev.pitwall.ops.alert.AlertRecorder(backends.alertHistory(), executor));
+        if (profile != null) {
+            // kept in the state directory: a console restarted mid-incident, and the incident commands, see them
+            alerts.addRecorder(new dev.pitwall.ops.alert.AlertRecorder(backends.alertHistory(profile), executor));
+        }
         FrameCoalescer<List<Alert>> alertsToShell = new FrameCoalescer<>(shell::updateAlerts);
         alerts.addListener(() -> alertsToShell.offer(alerts.active()));
         if (profile != null && profile.hasKubernetes()) {
@@ -184,7 +186,8 @@ final class ConsoleApp {
             return new dev.pitwall.ui.warroom.FitToReference(new WarRoomScreen(session.profile(), backends, executor,
                     session, clock, queueTrends::set, TrustScreen.alerts(alerts, shell, clock))
                     .build(fleet, () -> monitor, operations, ZoneId.systemDefault(), options.rotate(),
-                            List.of(new dev.pitwall.ops.timeline.AlertTimeline(backends.alertHistory()::read),
+                            List.of(new dev.pitwall.ops.timeline.AlertTimeline(
+                                    backends.alertHistory(session.profile())::read),
                                     new dev.pitwall.ops.timeline.QueueSpikes(queueTrends::get))));
         }
         if (screen == Screen.INCIDENT && session.hasProfile()) {

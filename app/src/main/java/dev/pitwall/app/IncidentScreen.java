@@ -47,7 +47,8 @@ final class IncidentScreen {
                 ? IncidentSources.workloads(fleet.join().latest()) : List.of();
         executor.supply(() -> {
             ReportSources sources = IncidentSources.open(session.profile(), backends, workloads,
-                    List.of(new AlertTimeline(backends.alertHistory()::read), new QueueSpikes(queueTrends)));
+                    List.of(new AlertTimeline(backends.alertHistory(session.profile())::read),
+                            new QueueSpikes(queueTrends)));
             session.own(sources);
             return sources;
         }).whenComplete((sources, error) -> Fx.run(() -> {

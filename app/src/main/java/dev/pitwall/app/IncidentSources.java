@@ -79,7 +79,7 @@ final class IncidentSources {
     static ReportSources headless(ConnectionProfile profile, Backends backends, Clock clock) {
         List<WorkloadRef> workloads = profile.hasKubernetes() ? syncWorkloads(profile, backends, clock) : List.of();
         ReportSources sources = open(profile, backends, () -> workloads,
-                List.of(new AlertTimeline(backends.alertHistory()::read)));
+                List.of(new AlertTimeline(backends.alertHistory(profile)::read)));
         List<String> notes = new ArrayList<>(sources.notes());
         notes.add("queue spikes are only kept by a running console: open the Incident screen for them");
         return new ReportSources(sources.sources(), sources.impact(), sources.impactMissing(), sources.audit(), notes,

@@ -111,7 +111,7 @@ class IncidentReportOnDemoTest {
     void alertsAConsoleRaisedAreInTheHeadlessTimeline() throws Exception {
         MutableClock consoleClock = new MutableClock(SimClock.EPOCH.plus(IncidentScript.ROLLOUT_AT).plusSeconds(90));
         AlertCenter console = new AlertCenter(consoleClock, AlertCenter.DEFAULT_HISTORY);
-        console.addRecorder(new AlertRecorder(backends.alertHistory(), new DirectExecutor()));
+        console.addRecorder(new AlertRecorder(backends.alertHistory(demo.profile()), new DirectExecutor()));
         console.raise(new Alert(Alert.Severity.CRITICAL, "crash-loop", DemoFleet.SHARED_NAMESPACE + "/worker-3",
                 "crash-looping (CrashLoopBackOff)", null));
 
