@@ -239,7 +239,10 @@ public final class Launcher {
 
     private Session openSession(ParsedArgs g, boolean console) throws SettingsException {
         if (g.has(GlobalOptions.DEMO.name())) {
-            return DemoSessions.start(g, demoSecrets);
+            Session demo = DemoSessions.start(g, demoSecrets);
+            // a new demo world: the alerts of an earlier run would read as this one's
+            backends.alertHistory(demo.profile()).clear();
+            return demo;
         }
         ProfileStore store = new ProfileStore(dirs.config());
         Optional<ConnectionProfile> explicit = new ProfileResolver(store).resolve(g);

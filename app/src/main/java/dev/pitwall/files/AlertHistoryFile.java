@@ -71,6 +71,16 @@ public final class AlertHistoryFile implements AlertHistory {
         return out;
     }
 
+    @Override
+    public synchronized void clear() {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(older);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the alert history " + file + " cannot be cleared: " + e.getMessage(), e);
+        }
+    }
+
     private void readInto(Path path, Instant from, Instant to, List<AlertCenter.Entry> out) {
         if (!Files.exists(path)) {
             return;

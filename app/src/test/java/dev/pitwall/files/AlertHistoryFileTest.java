@@ -63,7 +63,7 @@ class AlertHistoryFileTest {
     }
 
     @Test
-    void aFullFileMovesAsideAndBothAreRead() {
+    void aFullFileMovesAsideBothFilesAreReadAndClearForgetsThem() {
         Path path = dir.resolve("alerts.jsonl");
         // about 160 bytes a line: twenty lines move the file aside once
         AlertHistoryFile file = new AlertHistoryFile(path, 2_000);
@@ -73,7 +73,11 @@ class AlertHistoryFileTest {
             clock.advance(Duration.ofSeconds(1));
         }
         assertThat(dir.resolve("alerts.1.jsonl")).exists();
-        assertThat(file.read(T0, T0.plus(Duration.ofHours(1)))).as("the moved file is read too, before the new one")
-                .extracting(e -> e.alert().subject()).hasSize(20).startsWith("ap-shared/w-0").endsWith("ap-shared/w-19");
+        assertThat(file.read(T0, T0.plus(Duration.ofHours(1)))).hasSize(20);
+        file.clear();
+        assertThat(file.read(T0, T0.plus(Duration.ofHours(1)))).as("both files forgotten").isEmpty();
+        console.raise(crashLoop("w-again"));
+        assertThat(file.read(T0, T0.plus(Duration.ofHours(1)))).extracting(e -> e.alert().subject())
+                .containsExactly("ap-shared/w-again");
     }
 }

@@ -13,4 +13,7 @@ public interface AlertHistory {
 
     /** The entries stamped from {@code from} to {@code to}, inclusive, oldest first; unreadable lines are left out. */
     List<AlertCenter.Entry> read(Instant from, Instant to);
+
+    /** Forgets every entry: the embedded demo starts a new world on each run. */
+    void clear();
 }
