@@ -137,8 +137,7 @@ class WarRoomBoardTest {
         Await.until("the replay shows as running", WAIT, () -> OnFx.read(() -> texts(board).stream()
                 .anyMatch(t -> t.contains("Replay of 1,200 failed runs") && t.contains("40%"))));
         OnFx.read(() -> {
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
+            settle();
             try {
                 Snapshots.writePng(scene, Path.of("target", "war-room-board.png"));
             } catch (java.io.IOException e) {
@@ -154,8 +153,7 @@ class WarRoomBoardTest {
                 .anyMatch(t -> t.startsWith("revision change \u00b7 ap-shared/activepieces-worker"))));
         OnFx.read(() -> {
             board.showPage(1);
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
+            settle();
             Snapshots.writePng(scene, Path.of("target", "war-room-timeline.png"));
             return null;
         });
@@ -170,7 +168,10 @@ class WarRoomBoardTest {
     private void assertReadable(long statuses) throws Exception {
         double token = tokenPx("-wr-font-min");
         assertThat(OnFx.read(board::minFontSize)).as("the board takes its base size from the token").isEqualTo(token);
+        // each look settles the scene first, in the same turn of the FX thread: a tile updated since the last look
+        // has nodes that no stylesheet has reached yet
         List<String> small = OnFx.read(() -> {
+            settle();
             List<String> out = new ArrayList<>();
             for (Node n : DrawnText.all(board)) {
                 if (n instanceof Text t && DrawnText.visible(t) && !t.getText().isBlank()
@@ -181,11 +182,15 @@ class WarRoomBoardTest {
             return out;
         });
         assertThat(small).as("text smaller than the war-room minimum of " + token + " px").isEmpty();
-        List<String> clipped = OnFx.read(() -> DrawnText.clipped(board));
+        List<String> clipped = OnFx.read(() -> {
+            settle();
+            return DrawnText.clipped(board);
+        });
         assertThat(clipped).as("text cut off by an ellipsis").isEmpty();
 
         List<String> words = Arrays.stream(TileStatus.values()).map(TileStatus::word).toList();
         List<String> statusProblems = OnFx.read(() -> {
+            settle();
             List<String> out = new ArrayList<>();
             for (Node n : DrawnText.all(board)) {
                 if (!DrawnText.visible(n)) {
@@ -220,6 +225,7 @@ class WarRoomBoardTest {
                 .as("each status has its own glyph: a shape, not only a colour").isEqualTo(TileStatus.values().length);
 
         List<String> lowContrast = OnFx.read(() -> {
+            settle();
             List<String> out = new ArrayList<>();
             for (Node n : DrawnText.all(board)) {
                 if (n instanceof Labeled l && DrawnText.visible(l) && l.getText() != null && !l.getText().isBlank()
@@ -234,6 +240,12 @@ class WarRoomBoardTest {
             return out;
         });
         assertThat(lowContrast).as("rendered text below 7:1").isEmpty();
+    }
+
+    /** Styles and lays out the scene as the next pulse would (call on the FX thread). */
+    private void settle() {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
     }
 
     @Test
