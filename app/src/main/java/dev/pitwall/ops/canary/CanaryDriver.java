@@ -35,7 +35,7 @@ public record CanaryDriver(String id, Duration lease) {
 
     /** Another driver whose lease has not run out at {@code now}, as the canary's annotations tell. */
     Optional<Lease> other(Map<String, String> annotations, Instant now) {
-        return Lease.of(annotations).filter(l -> !l.driver().equals(id) && now.isBefore(l.until()));
+        return Lease.of(annotations).filter(l -> !l.driver().equals(id) && l.heldAt(now));
     }
 
     private static String host() {
@@ -48,6 +48,11 @@ public record CanaryDriver(String id, Duration lease) {
 
     /** A lease as written on a canary. */
     public record Lease(String driver, Instant until) {
+
+        /** Whether it still holds at {@code now} (a driver that stopped lets go when it runs out). */
+        public boolean heldAt(Instant now) {
+            return now.isBefore(until);
+        }
 
         /** The canary's lease, if it has a readable one (a hand-edited time counts as none). */
         public static Optional<Lease> of(Map<String, String> annotations) {

@@ -168,7 +168,7 @@ public final class CanaryEngine {
     public Optional<CanaryDriver.Lease> driverOf(WorkloadRef workload) {
         Instant now = clock.instant();
         return cluster.canary(workload).flatMap(c -> CanaryDriver.Lease.of(c.annotations()))
-                .filter(l -> now.isBefore(l.until()));
+                .filter(l -> l.heldAt(now));
     }
 
     /** This process as a driver of this engine's canaries, evaluating every {@code every}. */
