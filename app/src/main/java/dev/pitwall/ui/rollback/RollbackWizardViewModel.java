@@ -408,7 +408,7 @@ public final class RollbackWizardViewModel {
         if (step.get() != Step.CONFIRM) {
             return "confirm first";
         }
-        if (ports.production() && !typed.get().trim().equals(plan.workload().name())) {
+        if (!confirmedBy(typed.get(), plan)) {
             return "type the workload name " + plan.workload().name() + " exactly";
         }
         return null;
@@ -498,8 +498,12 @@ public final class RollbackWizardViewModel {
     }
 
     private void updateGoForward() {
-        canGoForward.set(decisionOffered.get() && failed != null && (!ports.production()
-                || forwardTyped.get().trim().equals(failed.workload().name())));
+        canGoForward.set(decisionOffered.get() && failed != null && confirmedBy(forwardTyped.get(), failed));
+    }
+
+    /** A write to a production profile needs the workload's name typed exactly; elsewhere nothing is typed. */
+    private boolean confirmedBy(String typedName, RollbackPlan p) {
+        return !ports.production() || typedName.trim().equals(p.workload().name());
     }
 
     /**
