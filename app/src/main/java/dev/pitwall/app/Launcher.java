@@ -145,7 +145,8 @@ public final class Launcher {
                         backends.replayFiles(), Clock.systemUTC()),
                 new RollbackCommand(() -> backends.rollbackCluster(profile.get()),
                         // a command's clients live as long as its process
-                        () -> backends.heartbeats(profile.get(), client -> { }), backends.auditLog(), backends.rollbackPlans(),
+                        () -> backends.heartbeats(profile.get(), client -> { }), backends.auditLog(),
+                        backends.rollbackPlans(),
                         () -> profile.get().production(), this::readLine,
                         d -> Thread.sleep(d.toMillis()), Clock.systemUTC()),
                 new TrustCommand(policy -> TrustSessions.open(profile.get(), policy, backends.secrets(),
