@@ -41,6 +41,7 @@ import redis.clients.jedis.RedisClient;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -49,6 +50,8 @@ final class Backends {
 
     private final SecretSource secrets;
     private final Path stateDir;
+    private final Map<Path, dev.pitwall.ops.alert.AlertHistory> alertHistories =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param stateDir where journals, plans, reports and the audit log are kept */
     Backends(SecretSource secrets, Path stateDir) {
@@ -76,8 +79,9 @@ final class Backends {
     dev.pitwall.ops.alert.AlertHistory alertHistory(ConnectionProfile profile) {
         String name = profile.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-|-$", "");
-        return new dev.pitwall.files.AlertHistoryFile(stateDir.resolve("alerts")
-                .resolve((name.isEmpty() ? "profile" : name) + ".jsonl"));
+        // one instance per file: its reads and writes (the console's recorder, the screens) take turns on it
+        return alertHistories.computeIfAbsent(stateDir.resolve("alerts")
+                .resolve((name.isEmpty() ? "profile" : name) + ".jsonl"), dev.pitwall.files.AlertHistoryFile::new);
     }
 
     /** The BullMQ failed job of a run, described; empty without Redis or when there is none. */

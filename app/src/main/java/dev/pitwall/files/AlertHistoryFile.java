@@ -20,9 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The alert history as JSON Lines in the state directory ({@code alerts.jsonl}). Past {@link #ROTATE_AT} bytes the file
- * becomes {@code alerts.1.jsonl} (replacing the one before), so that the history stays bounded and a read stays quick.
- * A line that cannot be read (cut off by a crash, edited by hand) is left out and the others are kept.
+ * An alert history as JSON Lines ({@code NAME.jsonl}). Past {@link #ROTATE_AT} bytes the file becomes
+ * {@code NAME.1.jsonl} (replacing the one before), so that the history stays bounded and a read stays quick. A line
+ * that cannot be read (cut off by a crash, edited by hand) is left out and the others are kept. One instance serves a
+ * file: its reads and writes take turns.
  */
 public final class AlertHistoryFile implements AlertHistory {
 

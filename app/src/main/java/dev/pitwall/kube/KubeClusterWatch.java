@@ -34,7 +34,7 @@ public final class KubeClusterWatch implements ClusterWatch {
     private volatile SharedIndexInformer<Namespace> namespaces;
 
     /** How long an informer may take to sync before it is replaced (see {@link ScopedInformer}). */
-    public static final Duration SYNC_LIMIT = Duration.ofSeconds(20);
+    private static final Duration SYNC_LIMIT = Duration.ofSeconds(20);
 
     private final Duration syncLimit;
 

@@ -62,10 +62,7 @@ final class ScopedInformer<T extends HasMetadata> implements AutoCloseable {
             if (error == null) {
                 return CompletableFuture.<Void>completedFuture(null);
             }
-            SharedIndexInformer<T> informer = informers.remove("");
-            if (informer != null) {
-                informer.stop();
-            }
+            drop("");
             oneByOne = true;
             if (filter.allowed().isEmpty()) {
                 unwatchable = kind + ": " + KubeErrors.describe(error) + "; name the namespaces in the profile to "
@@ -100,6 +97,11 @@ final class ScopedInformer<T extends HasMetadata> implements AutoCloseable {
     }
 
     void namespaceRemoved(String namespace) {
+        drop(namespace);
+    }
+
+    /** Stops and forgets the informer of a namespace ("" for all), if there is one. */
+    private void drop(String namespace) {
         SharedIndexInformer<T> informer = informers.remove(namespace);
         if (informer != null) {
             informer.stop();
@@ -134,10 +136,7 @@ final class ScopedInformer<T extends HasMetadata> implements AutoCloseable {
         }
         return synced(namespace).handle((ok, error) -> {
             if (error != null) {
-                SharedIndexInformer<T> informer = informers.remove(namespace);
-                if (informer != null) {
-                    informer.stop();
-                }
+                drop(namespace);
                 sink.accept(new NamespaceForbidden(namespace, kind + ": " + KubeErrors.describe(error)));
             }
             return null;

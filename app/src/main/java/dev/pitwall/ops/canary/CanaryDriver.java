@@ -71,16 +71,9 @@ public record CanaryDriver(String id, Duration lease) {
 
     /** Another driver holds the canary: this one evaluates nothing until that lease runs out. */
     public static final class DrivenElsewhere extends RuntimeException {
-        private final Lease lease;
-
         DrivenElsewhere(String canary, Lease lease) {
             super(canary + " is driven by " + lease.driver() + " until " + lease.until()
                     + " (a driver that stopped lets go then)");
-            this.lease = lease;
-        }
-
-        public Lease lease() {
-            return lease;
         }
     }
 }
