@@ -63,6 +63,13 @@ public final class KubeClients {
             Config config = Config.fromKubeconfig(context, Files.readString(path), path.toString());
             config.setRequestTimeout(10_000);
             config.setConnectionTimeout(5_000);
+            if (config.getMasterUrl() != null && config.getMasterUrl().startsWith("http://")) {
+                // Over plain HTTP the JDK client asks to upgrade each connection to HTTP/2 (h2c). Against the demo's
+                // server that upgrade goes wrong now and then: the client reads an HTTP/1.1 answer as HTTP/2 frames
+                // ("Frame type(53) ... exceeds MAX_FRAME_SIZE"), and a watch or a list never gets its answer. TLS
+                // servers negotiate the version up front (ALPN) and keep HTTP/2.
+                config.setHttp2Disable(true);
+            }
             if (retries != null) {
                 config.setRequestRetryBackoffLimit(retries);
             }
