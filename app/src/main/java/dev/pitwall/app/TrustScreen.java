@@ -32,18 +32,20 @@ final class TrustScreen {
         return view;
     }
 
-    /** Drift as a critical message in the shell's status bar, until the shell's alert centre takes it over. */
     /**
-     * Drift as a critical alert in the shell's alert list (kept for the timeline), and a line in the status bar so
-     * that it is seen at once.
+     * Drift as an alert in the shell's alert list (kept for the timeline), and a line in the status bar so that it is
+     * seen at once: critical, or a warning for a change by revision that strips nothing ({@link GroupTrust#critical}).
      */
     static DriftSink alerts(dev.pitwall.ops.alert.AlertCenter center, ShellViewModel shell, java.time.Clock clock) {
         return new DriftSink() {
             @Override
             public void raise(GroupTrust group) {
-                center.raise(new dev.pitwall.model.Alert(dev.pitwall.model.Alert.Severity.CRITICAL, "trust-drift",
-                        group.key(), "trust drift: " + group.describe(), clock.instant()));
-                Fx.run(() -> shell.showMessage("\u2716 CRITICAL trust drift: " + group.describe()));
+                boolean critical = group.critical();
+                center.raise(new dev.pitwall.model.Alert(critical ? dev.pitwall.model.Alert.Severity.CRITICAL
+                        : dev.pitwall.model.Alert.Severity.WARNING, "trust-drift", group.key(),
+                        "trust drift: " + group.describe(), clock.instant()));
+                Fx.run(() -> shell.showMessage((critical ? "\u2716 CRITICAL" : "\u26A0 WARNING") + " trust drift: "
+                        + group.describe()));
             }
 
             @Override

@@ -2,10 +2,8 @@ package dev.pitwall.cli;
 
 import dev.pitwall.ops.runs.PlatformException;
 import dev.pitwall.ops.trust.Convergence;
-import dev.pitwall.ops.trust.DriftKind;
 import dev.pitwall.ops.trust.FixPlan;
 import dev.pitwall.ops.trust.GroupTrust;
-import dev.pitwall.ops.trust.ModeReading;
 import dev.pitwall.ops.trust.PolicyLoad;
 import dev.pitwall.ops.trust.PolicySnapshot;
 import dev.pitwall.ops.trust.SmokeResult;
@@ -181,65 +179,15 @@ public final class TrustCommand implements Command {
         report.notes().forEach(n -> notes.println("note: " + n));
         if (json) {
             List<Map<String, Object>> rows = new ArrayList<>();
-            report.groups().forEach(g -> rows.add(groupJson(g)));
+            report.groups().forEach(g -> rows.add(TrustCheckOutput.groupJson(g)));
             out.println(CliJson.write(rows));
         } else {
-            report.groups().forEach(g -> printGroup(g, out));
+            report.groups().forEach(g -> TrustCheckOutput.printGroup(g, out));
             long drifting = report.drifts().size();
             out.println(drifting == 0 ? "all " + report.groups().size() + " worker group(s) match"
                     : drifting + " of " + report.groups().size() + " worker group(s) drift");
         }
         return report.drifting() ? 1 : 0;
-    }
-
-    /** The contract of {@code trust check --json}: exactly these keys; null where unknown. */
-    static Map<String, Object> groupJson(GroupTrust g) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("group", g.group());
-        m.put("namespace", g.namespace());
-        m.put("workload", g.workload() == null ? null : g.workload().kind().kind() + "/" + g.workload().name());
-        m.put("expected", g.expected() == null ? null : g.expected().mode().name());
-        m.put("declared", g.inCluster() ? modeText(g.declared()) : null);
-        m.put("effective", g.effective().stream().map(TrustCommand::modeText).toList());
-        m.put("npmAllowed", g.npmAllowed());
-        m.put("drift", g.drift().stream().sorted().map(DriftKind::id).toList());
-        if (g.lastChange() == null) {
-            m.put("lastChange", null);
-        } else {
-            Map<String, Object> change = new LinkedHashMap<>();
-            change.put("revision", g.lastChange().revision());
-            change.put("time", g.lastChange().time() == null ? null : g.lastChange().time().toString());
-            change.put("changeCause", g.lastChange().changeCause());
-            change.put("image", g.lastChange().image());
-            m.put("lastChange", change);
-        }
-        return m;
-    }
-
-    /** A known mode by its name alone (machine-readable); anything else as its "unknown: ..." text. */
-    private static String modeText(ModeReading r) {
-        return r.isKnown() ? r.mode().name() : r.text();
-    }
-
-    private static void printGroup(GroupTrust g, PrintStream out) {
-        out.printf("%-6s %s  %s%n", g.drifting() ? "DRIFT" : "ok", g.title(),
-                g.inCluster() ? g.workload().toString() : "(not in the cluster)");
-        out.printf("       expected   %s%n", g.expectedText());
-        out.printf("       declared   %s%n", g.inCluster() ? g.declaredText() : "-");
-        out.printf("       effective  %s%s%n", g.effectiveText(), g.pods().isEmpty() ? ""
-                : " (" + g.pods().size() + " pod" + (g.pods().size() == 1 ? "" : "s") + ")");
-        out.printf("       npm        %s%n", g.npmAllowed() == null ? "unknown"
-                : g.npmAllowed() ? "allowed in code steps" : "STRIPPED from code steps");
-        if (g.lastChange() != null) {
-            var c = g.lastChange();
-            out.printf("       changed    revision %d%s%s%s%n", c.revision(), c.time() == null ? "" : " at " + c.time(),
-                    c.changeCause() == null ? "" : ", \"" + c.changeCause() + "\"",
-                    c.image() == null ? "" : ", image " + c.image());
-        }
-        if (g.drifting()) {
-            out.printf("       drift      %s%n", String.join("; ", g.drift().stream().sorted()
-                    .map(DriftKind::text).toList()));
-        }
     }
 
     private int fix(TrustSession session, String group, ExecutionMode mode, ParsedArgs args, long timeout,

@@ -48,6 +48,7 @@ public final class DemoEnvironment implements AutoCloseable {
     private final SimDriver driver;
     private final String platformKey;
     private final Options options;
+    private final java.nio.file.Path trustPolicy;
 
     private DemoEnvironment(Options options) {
         this.options = options;
@@ -57,6 +58,7 @@ public final class DemoEnvironment implements AutoCloseable {
             SimClock clock = new SimClock(options.start());
             cluster = own(new ClusterSimulator(kube, clock, options.seed()));
             cluster.seedFleet();
+            trustPolicy = DemoTrustPolicy.write(kube.client(), profile(null), kube.directory(), clock.now());
             platformKey = "demo-" + Long.toHexString(new SplittableRandom(options.seed()).nextLong());
             platform = own(new PlatformSimulator(redis.url(), cluster, clock, options.seed(), platformKey,
                     PlatformOptions.defaults()));
@@ -139,11 +141,19 @@ public final class DemoEnvironment implements AutoCloseable {
         return m;
     }
 
-    /** A profile pointing at this environment; the key is found under {@link #PLATFORM_KEY_ENV}. */
+    /**
+     * A profile pointing at this environment, with the trust policy the demo wrote of its healthy fleet at start; the
+     * key is found under {@link #PLATFORM_KEY_ENV}.
+     */
     public ConnectionProfile profile() {
+        return profile(trustPolicy.toString());
+    }
+
+    private ConnectionProfile profile(String policy) {
         return new ConnectionProfile("demo (" + options.scenario().id() + ")", kube.kubeconfig().toString(),
                 KubeMockCluster.CONTEXT, null, DemoFleet.WORKER_LABEL_KEY + "=" + DemoFleet.WORKER_LABEL_VALUE,
-                List.of(), redis.url(), null, platformUrl(), PLATFORM_KEY_ENV, false, false, null);
+                List.of(), redis.url(), null, platform == null ? null : platformUrl(), PLATFORM_KEY_ENV, false,
+                false, policy);
     }
 
     @Override

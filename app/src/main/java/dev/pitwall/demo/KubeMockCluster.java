@@ -136,6 +136,11 @@ public final class KubeMockCluster implements AutoCloseable {
         return kubeconfig;
     }
 
+    /** The folder of the demo's own files (the kubeconfig, its trust policy): removed by {@link #close()}. */
+    public Path directory() {
+        return directory;
+    }
+
     public String url() {
         return server.url("/");
     }

@@ -47,6 +47,8 @@ import java.util.function.Supplier;
 public final class TrustWorkloadReader implements WorkloadSource {
 
     static final String REVISION_ANNOTATION = "deployment.kubernetes.io/revision";
+    /** The earlier revision numbers of a ReplicaSet that a rollback (or a return to its template) made newest again. */
+    static final String REVISION_HISTORY_ANNOTATION = "deployment.kubernetes.io/revision-history";
     static final String CHANGE_CAUSE = "kubernetes.io/change-cause";
 
     private final KubernetesClient client;
@@ -144,7 +146,7 @@ public final class TrustWorkloadReader implements WorkloadSource {
             String revision = annotation(rs.getMetadata(), REVISION_ANNOTATION);
             PodTemplateSpec template = rs.getSpec() == null ? null : rs.getSpec().getTemplate();
             if (ownedBy(rs, d, template) && revision != null && revision.matches("\\d{1,18}")) {
-                revisions.add(revision(Long.parseLong(revision), rs.getMetadata(), template, worker));
+                revisions.addAll(revisions(Long.parseLong(revision), rs.getMetadata(), template, worker));
             }
         }
         return workload(d, WorkloadKind.DEPLOYMENT, worker, d.getSpec().getReplicas(), pods, revisions);
@@ -179,6 +181,35 @@ public final class TrustWorkloadReader implements WorkloadSource {
         return new TrustWorkload(new WorkloadRef(meta.getNamespace(), kind, meta.getName()),
                 WorkerTemplates.groupId(worker), worker == null ? null : worker.getName(),
                 WorkerTemplates.declared(worker), replicas == null ? 1 : replicas, own, revisions);
+    }
+
+    /**
+     * A ReplicaSet's revision, and the earlier ones it held before the Deployment returned to its template: the
+     * template ran then too, so a history without them would miss what the group ran. The ReplicaSet's creation
+     * time belongs to its first revision; when it became the later ones is not recorded.
+     */
+    private static List<WorkloadRevision> revisions(long number, ObjectMeta meta, PodTemplateSpec template,
+                                                    Container current) {
+        String earlier = annotation(meta, REVISION_HISTORY_ANNOTATION);
+        List<Long> numbers = new ArrayList<>();
+        if (earlier != null) {
+            for (String n : earlier.split(",")) {
+                if (n.strip().matches("\\d{1,18}")) {
+                    numbers.add(Long.parseLong(n.strip()));
+                }
+            }
+        }
+        if (numbers.isEmpty()) {
+            return List.of(revision(number, meta, template, current));
+        }
+        long first = numbers.stream().mapToLong(Long::longValue).min().getAsLong();
+        List<WorkloadRevision> out = new ArrayList<>();
+        numbers.add(number);
+        for (long n : numbers) {
+            WorkloadRevision r = revision(n, meta, template, current);
+            out.add(n == first ? r : new WorkloadRevision(n, null, r.changeCause(), r.image(), r.declared()));
+        }
+        return out;
     }
 
     private static WorkloadRevision revision(long number, ObjectMeta meta, PodTemplateSpec template,

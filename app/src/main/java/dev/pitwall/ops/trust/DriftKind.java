@@ -9,7 +9,9 @@ public enum DriftKind {
     /** The pods of one group report different modes. */
     MIXED_EFFECTIVE("mixed", "pods run mixed modes"),
     /** The policy names a group or namespace that has no worker workload in the cluster. */
-    NOT_IN_CLUSTER("not-in-cluster", "not found in the cluster");
+    NOT_IN_CLUSTER("not-in-cluster", "not found in the cluster"),
+    /** No policy speaks of the group, and its latest revision(s) changed the mode its history settled in. */
+    CHANGED_BY_REVISION("changed-by-revision", "execution mode changed by a revision");
 
     private final String id;
     private final String text;

@@ -1,6 +1,9 @@
 package dev.pitwall.ops.trust;
 
-/** A port: where trust drift is raised as a critical alert, and cleared once the group matches again. */
+/**
+ * A port: where trust drift is raised as an alert (critical or a warning: {@link GroupTrust#critical}), and cleared
+ * once the group matches again.
+ */
 public interface DriftSink {
 
     /** {@code group} drifts (newly, or with other drift kinds than before). */

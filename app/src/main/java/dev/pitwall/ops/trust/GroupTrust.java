@@ -11,17 +11,19 @@ import java.util.stream.Collectors;
  *
  * @param group             AP_WORKER_GROUP_ID, "shared", or null for a policy namespace with no workload
  * @param workload          the workload, or null when not in the cluster
- * @param expected          the policy's expectation, or null when the policy says nothing about it
+ * @param expected          the policy's expectation; without one, what the revision history expects; or null
  * @param declaredEnv       AP_EXECUTION_MODE in the pod template, or null when not in the cluster
  * @param effective         the distinct modes the pods report (unread ones included, with their reason)
  * @param npmAllowed        whether code steps may import npm packages, or null when no mode is known
  * @param lastChange        when the declared value took its current value, or null without revision history
  * @param smoke             the policy's smoke flow for it, or null
+ * @param modeChange        the revision that changed the mode away from the expected one (with
+ *                          {@link DriftKind#CHANGED_BY_REVISION}), else null
  */
 public record GroupTrust(String group, String namespace, WorkloadRef workload, TrustPolicy.Expectation expected,
                          DeclaredEnv declaredEnv, String container, int replicas,
                          List<PodTrust> pods, List<ModeReading> effective, Boolean npmAllowed, Set<DriftKind> drift,
-                         RevisionChange lastChange, SmokeFlow smoke) {
+                         RevisionChange lastChange, SmokeFlow smoke, ModeChange modeChange) {
 
     public GroupTrust {
         pods = List.copyOf(pods);
@@ -49,6 +51,21 @@ public record GroupTrust(String group, String namespace, WorkloadRef workload, T
 
     public boolean drifting() {
         return !drift.isEmpty();
+    }
+
+    /**
+     * Drift that fails runs or breaks what a policy expects: every kind but a change by revision, and a change by
+     * revision that strips npm where it was allowed before. Other drift is a warning.
+     */
+    public boolean critical() {
+        return drift.stream().anyMatch(k -> k != DriftKind.CHANGED_BY_REVISION)
+                || (modeChange != null && modeChange.stripsNpm());
+    }
+
+    /** Every drift kind in words, a change by revision with its revision, cause, time and modes: for every screen. */
+    public String driftText() {
+        return drift.stream().sorted().map(k -> k == DriftKind.CHANGED_BY_REVISION && modeChange != null
+                ? "execution mode changed by " + modeChange.text() : k.text()).collect(Collectors.joining("; "));
     }
 
     public boolean mixed() {
@@ -85,7 +102,7 @@ public record GroupTrust(String group, String namespace, WorkloadRef workload, T
                     + "cluster";
         }
         String where = workload.toString();
-        String drifts = drift.stream().map(DriftKind::text).sorted().collect(Collectors.joining("; "));
+        String drifts = driftText();
         return title() + " (" + where + "): expected " + expectedText() + ", declared " + declaredText()
                 + ", effective " + effectiveText() + (drifts.isEmpty() ? "" : " \u2014 " + drifts);
     }

@@ -40,7 +40,7 @@ public record PolicyLoad(String location, TrustPolicy policy, List<String> probl
         return !problems.isEmpty();
     }
 
-    /** The policy to check against: the one read, or an empty one (nothing expected). */
+    /** The policy to check against: the one read, or an empty one (each group's own history then expects). */
     public TrustPolicy policyOrEmpty() {
         return policy != null ? policy : TrustPolicy.empty(location == null ? "(no policy)" : location);
     }
@@ -48,7 +48,7 @@ public record PolicyLoad(String location, TrustPolicy policy, List<String> probl
     /** One line for the screen and the command line. */
     public String describe() {
         if (location == null) {
-            return "no trust policy: nothing is expected, only declared and effective modes are compared";
+            return "no trust policy: each group is expected to run the mode its revision history settled in";
         }
         if (isInvalid()) {
             return "trust policy " + location + " cannot be used:\n  " + String.join("\n  ", problems);

@@ -17,7 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Puts expected, declared and effective side by side for every worker workload and finds the drift. Effective modes
+ * Puts expected, declared and effective side by side for every worker workload and finds the drift. The expected
+ * mode is the policy's; for a group the policy says nothing of, the one its own revision history settled in
+ * ({@link ModeHistory}), so that a change by revision is seen without any preparation. Effective modes
  * come from heartbeats joined to pods by IP (the newest heartbeat of an IP wins; one older than
  * {@link #OFFLINE_AFTER} no longer counts). Only modes actually reported count as drift: a pod without a heartbeat is
  * shown as unknown, but is not taken to run another mode.
@@ -96,8 +98,15 @@ public final class TrustEngine {
     }
 
     private GroupTrust group(TrustWorkload w, TrustPolicy policy, Beats beats) {
-        TrustPolicy.Expectation expected = policy.expectationFor(w.group(), w.ref().namespace()).orElse(null);
         ModeReading declared = w.declared().reading();
+        TrustPolicy.Expectation expected = policy.expectationFor(w.group(), w.ref().namespace()).orElse(null);
+        // a policy wins; without one, the group is compared with its own history
+        Optional<ModeHistory.Verdict> history = expected != null ? Optional.empty()
+                : ModeHistory.read(w.revisions(), declared);
+        if (history.isPresent()) {
+            expected = TrustPolicy.Expectation.fromHistory(history.get().expected(), history.get().basis());
+        }
+        ModeChange change = history.map(ModeHistory.Verdict::change).orElse(null);
         List<PodTrust> pods = new ArrayList<>();
         for (WorkerPod pod : w.pods()) {
             if (!pod.terminating()) {
@@ -109,7 +118,9 @@ public final class TrustEngine {
         List<ModeReading> effective = new ArrayList<>(distinct.values());
 
         Set<DriftKind> drift = EnumSet.noneOf(DriftKind.class);
-        if (expected != null && declared.mode() != expected.mode()) {
+        if (change != null) {
+            drift.add(DriftKind.CHANGED_BY_REVISION);
+        } else if (expected != null && !expected.fromHistory() && declared.mode() != expected.mode()) {
             drift.add(DriftKind.EXPECTED_VS_DECLARED);
         }
         if (declared.isReported() && pods.stream().map(PodTrust::effective)
@@ -121,13 +132,13 @@ public final class TrustEngine {
         }
         return new GroupTrust(w.group(), w.ref().namespace(), w.ref(), expected, w.declared(), w.container(),
                 w.replicas(), pods, effective, npmAllowed(effective, declared), drift,
-                lastChange(w.revisions()), expected == null ? null : expected.entry().smoke());
+                lastChange(w.revisions()), expected == null ? null : expected.entry().smoke(), change);
     }
 
     private static GroupTrust absent(String group, String namespace, TrustPolicy.Expectation expected) {
         return new GroupTrust(group, namespace, null, expected, null, null, 0, List.of(), List.of(), null,
                 EnumSet.of(DriftKind.NOT_IN_CLUSTER), null,
-                expected.entry().smoke());
+                expected.entry().smoke(), null);
     }
 
     private static int distinctReported(List<ModeReading> readings) {

@@ -33,15 +33,34 @@ public record TrustPolicy(String source, Map<String, PolicyEntry> groups, Map<St
                 : Optional.of(new Expectation(byNamespace, "namespace " + namespace));
     }
 
-    /** A policy entry as it applies to one workload. */
+    /**
+     * A policy entry as it applies to one workload; or, when no policy speaks of it, what the workload's own
+     * revision history expects ({@link #fromHistory}), so that screens and the fix treat both alike.
+     */
     public record Expectation(PolicyEntry entry, String keyedBy) {
+
+        /** The rule of an expectation that comes from the revision history, not from a policy. */
+        static final String HISTORY = "revision history";
+
+        /** What the revision history expects: {@code revisions} names where it comes from ("revisions 3-4"). */
+        public static Expectation fromHistory(ExecutionMode mode, String revisions) {
+            return new Expectation(new PolicyEntry(mode, HISTORY, null), revisions);
+        }
 
         public ExecutionMode mode() {
             return entry.mode();
         }
 
-        /** "SANDBOX_PROCESS (group wg-acme, trustedEnvironment: true)". */
+        /** No policy said it: the workload's own history did. */
+        public boolean fromHistory() {
+            return HISTORY.equals(entry.rule());
+        }
+
+        /** "SANDBOX_PROCESS (group wg-acme, trustedEnvironment: true)", "SANDBOX_PROCESS (history: revisions 3-4)". */
         public String text() {
+            if (fromHistory()) {
+                return entry.mode().name() + " (history: " + keyedBy + ")";
+            }
             return entry.mode().name() + " (" + keyedBy + ("executionMode".equals(entry.rule()) ? ""
                     : ", " + entry.rule()) + ")";
         }

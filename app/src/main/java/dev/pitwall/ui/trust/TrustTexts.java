@@ -1,6 +1,5 @@
 package dev.pitwall.ui.trust;
 
-import dev.pitwall.ops.trust.DriftKind;
 import dev.pitwall.ops.trust.GroupTrust;
 import dev.pitwall.ops.trust.PodTrust;
 import dev.pitwall.ops.trust.RevisionChange;
@@ -15,6 +14,8 @@ import java.util.stream.Collectors;
 final class TrustTexts {
 
     static final String DRIFT = "\u2716 DRIFT";
+    /** Drift that is a warning, not critical: a change by revision that strips nothing. */
+    static final String CHANGED = "\u26A0 CHANGED";
     static final String OK = "\u2714 matches";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -22,7 +23,10 @@ final class TrustTexts {
     }
 
     static String status(GroupTrust g) {
-        return g.drifting() ? DRIFT : OK;
+        if (!g.drifting()) {
+            return OK;
+        }
+        return g.critical() ? DRIFT : CHANGED;
     }
 
     /** The mode, and what the policy keyed it by when that is not the group itself. */
@@ -31,6 +35,9 @@ final class TrustTexts {
             return "(not in policy)";
         }
         String mode = g.expected().mode().name();
+        if (g.expected().fromHistory()) {
+            return mode + " (by history)";
+        }
         return g.expected().keyedBy().startsWith("namespace") ? mode + " (by namespace)" : mode;
     }
 
@@ -56,7 +63,7 @@ final class TrustTexts {
     }
 
     static String drift(GroupTrust g) {
-        return g.drift().stream().sorted().map(DriftKind::text).collect(Collectors.joining("; "));
+        return g.driftText();
     }
 
     static String lastChange(GroupTrust g, ZoneId zone) {

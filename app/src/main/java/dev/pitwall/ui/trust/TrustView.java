@@ -168,7 +168,7 @@ public final class TrustView {
                 protected void updateItem(String item, boolean empty) {
                     super.updateItem(item, empty);
                     setText(empty ? null : item);
-                    pseudoClassStateChanged(DRIFT, !empty && TrustTexts.DRIFT.equals(item));
+                    pseudoClassStateChanged(DRIFT, !empty && !TrustTexts.OK.equals(item));
                 }
             });
         }

@@ -1,6 +1,5 @@
 package dev.pitwall.ui.warroom;
 
-import dev.pitwall.ops.trust.DriftKind;
 import dev.pitwall.ops.trust.GroupTrust;
 import dev.pitwall.ops.trust.TrustReport;
 
@@ -8,9 +7,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
-/** The trust tile: drifting groups (critical), recent execution-mode changes (warning), and how many match. */
+/**
+ * The trust tile: drifting groups (critical, or a warning for a change by revision that strips nothing), recent
+ * execution-mode changes (warning), and how many match. Drift reads as on the Trust screen: one engine result.
+ */
 final class TrustTile {
 
     /** A mode change younger than this is on the board even without drift: someone changed what code may do. */
@@ -25,8 +26,8 @@ final class TrustTile {
         for (GroupTrust g : report.groups()) {
             String who = g.group() != null && !g.group().equals("shared") ? g.group() : g.namespace();
             if (g.drifting()) {
-                lines.add(TileLine.of(TileStatus.CRITICAL, who + ": " + g.drift().stream().map(DriftKind::text)
-                        .sorted().collect(Collectors.joining("; "))));
+                lines.add(TileLine.of(g.critical() ? TileStatus.CRITICAL : TileStatus.WARNING,
+                        who + ": " + g.driftText()));
             } else {
                 matching++;
             }

@@ -45,7 +45,7 @@ class SmokeTesterTest {
 
     private static GroupTrust group() {
         return new GroupTrust("wg-globex", "ap-dedicated-globex", null, null, null, null, 0, List.of(), List.of(),
-                null, EnumSet.noneOf(DriftKind.class), null, new SmokeFlow("smoke-globex", "proj-globex"));
+                null, EnumSet.noneOf(DriftKind.class), null, new SmokeFlow("smoke-globex", "proj-globex"), null);
     }
 
     @Test
@@ -81,7 +81,7 @@ class SmokeTesterTest {
     @Test
     void aGroupWithoutASmokeFlowIsNotRun() throws Exception {
         GroupTrust none = new GroupTrust("shared", "ap-shared", null, null, null, null, 0, List.of(), List.of(),
-                null, EnumSet.noneOf(DriftKind.class), null, null);
+                null, EnumSet.noneOf(DriftKind.class), null, null, null);
         SmokeResult result = new SmokeTester((f, p) -> Optional.of("x"), source, pacer).run(none,
                 Duration.ofSeconds(5), s -> { });
         assertThat(result.text()).isEqualTo("not run: the policy names no smoke flow for group shared");
