@@ -208,7 +208,8 @@ class TrustCommandTest {
         assertThat(globex.path("effective").toString()).isEqualTo("[\"SANDBOX_CODE_ONLY\"]");
         assertThat(globex.path("npmAllowed").isBoolean()).isTrue();
         assertThat(globex.path("npmAllowed").asBoolean()).isFalse();
-        assertThat(globex.path("drift").toString()).isEqualTo("[\"expected-declared\"]");
+        assertThat(globex.path("drift").toString())
+                .isEqualTo("[{\"kind\":\"expected-declared\",\"revision\":null,\"previousMode\":null}]");
         JsonNode change = globex.path("lastChange");
         assertThat(change.path("revision").asLong()).isEqualTo(2);
         assertThat(Instant.parse(change.path("time").asText())).isNotNull();

@@ -143,6 +143,55 @@ class TrustKubeTest {
     }
 
     @Test
+    void aReplicaSetTheDeploymentReturnedToHoldsItsEarlierRevisionsToo() {
+        String ns = "ap-returned";
+        client.apps().deployments().inNamespace(ns).resource(new DeploymentBuilder()
+                .withNewMetadata().withName("returned").withNamespace(ns)
+                .addToLabels(DemoFleet.WORKER_LABEL_KEY, DemoFleet.WORKER_LABEL_VALUE).endMetadata()
+                .withNewSpec().withNewSelector().addToMatchLabels("app", "returned").endSelector()
+                .withTemplate(returnedTemplate("SANDBOX_PROCESS")).endSpec().build()).create();
+        try {
+            // revision 1 ran SANDBOX_PROCESS, revision 2 flipped it, going back made revision 1's ReplicaSet number 3
+            returnedReplicaSet("returned-a", "3", "1", "2026-11-20T09:00:00Z", "SANDBOX_PROCESS");
+            returnedReplicaSet("returned-b", "2", null, "2026-11-27T09:00:00Z", "SANDBOX_CODE_ONLY");
+
+            TrustWorkload returned = workload("returned");
+
+            assertThat(returned.revisions()).extracting(WorkloadRevision::revision, WorkloadRevision::created,
+                    r -> r.declared().value()).containsExactlyInAnyOrder(
+                    tuple(1L, java.time.Instant.parse("2026-11-20T09:00:00Z"), "SANDBOX_PROCESS"),
+                    tuple(2L, java.time.Instant.parse("2026-11-27T09:00:00Z"), "SANDBOX_CODE_ONLY"),
+                    tuple(3L, null, "SANDBOX_PROCESS"));
+        } finally {
+            client.apps().replicaSets().inNamespace(ns).delete();
+            client.apps().deployments().inNamespace(ns).withName("returned").delete();
+        }
+    }
+
+    private static io.fabric8.kubernetes.api.model.PodTemplateSpec returnedTemplate(String mode) {
+        return new io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder().withNewMetadata()
+                .addToLabels("app", "returned").endMetadata().withNewSpec().addNewContainer().withName("worker")
+                .withImage("ap:1").addNewEnv().withName("AP_EXECUTION_MODE").withValue(mode).endEnv().endContainer()
+                .endSpec().build();
+    }
+
+    private static void returnedReplicaSet(String name, String revision, String history, String created,
+                                           String mode) {
+        var meta = new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withName(name).withNamespace("ap-returned")
+                .addToLabels("app", "returned").addToLabels(DemoFleet.WORKER_LABEL_KEY, DemoFleet.WORKER_LABEL_VALUE)
+                .addToAnnotations("deployment.kubernetes.io/revision", revision)
+                .withCreationTimestamp(created).addNewOwnerReference().withApiVersion("apps/v1")
+                .withKind("Deployment").withName("returned").withUid("returned").endOwnerReference();
+        if (history != null) {
+            meta.addToAnnotations("deployment.kubernetes.io/revision-history", history);
+        }
+        client.apps().replicaSets().inNamespace("ap-returned").resource(
+                new io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder().withMetadata(meta.build())
+                        .withNewSpec().withNewSelector().addToMatchLabels("app", "returned").endSelector()
+                        .withTemplate(returnedTemplate(mode)).endSpec().build()).create();
+    }
+
+    @Test
     void anAllowedReviewLetsThePatchChangeTheEnvAndRecordItsCause() {
         cluster().expect().post().withPath(SSAR).andReturn(201, new SelfSubjectAccessReviewBuilder()
                 .withNewStatus().withAllowed(true).endStatus().build()).once();
