@@ -83,7 +83,8 @@ final class CanarySignalSources implements CanarySignals {
             try {
                 for (VolumeStatsSource.VolumeUsage u : volumes.read(node)) {
                     if (u.namespace().equals(namespace)) {
-                        out.add(new VolumeUse(u.pod(), u.volume(), u.usedBytes(), u.capacityBytes()));
+                        out.add(new VolumeUse(u.pod(), u.volume(), u.pvc(), u.usedBytes(), u.capacityBytes(),
+                                u.at()));
                     }
                 }
             } catch (FeedException e) {

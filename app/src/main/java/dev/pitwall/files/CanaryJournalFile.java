@@ -1,8 +1,11 @@
 package dev.pitwall.files;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import dev.pitwall.ops.canary.CanaryJournal;
+import dev.pitwall.ops.canary.Gate;
 import dev.pitwall.ops.canary.CanaryRecord;
 import dev.pitwall.ops.rollback.WorkloadRef;
 
@@ -19,7 +22,7 @@ import java.util.Optional;
  */
 public final class CanaryJournalFile implements CanaryJournal {
 
-    private final ObjectMapper json = ReplayJson.mapper();
+    private final ObjectMapper json = ReplayJson.mapper().addHandler(new EarlierGateNames());
     private final Path dir;
 
     public CanaryJournalFile(Path stateDir) {
@@ -56,5 +59,17 @@ public final class CanaryJournalFile implements CanaryJournal {
         Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
         Files.writeString(tmp, json.writerWithDefaultPrettyPrinter().writeValueAsString(record));
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * Journals of canaries that ran before the volume gate was split into fill rate and time to full name it VOLUME:
+     * read as the fill rate, so that such a canary can still be followed.
+     */
+    private static final class EarlierGateNames extends DeserializationProblemHandler {
+        @Override
+        public Object handleWeirdStringValue(DeserializationContext context, Class<?> type, String value,
+                                             String failure) {
+            return type == Gate.class && "VOLUME".equals(value) ? Gate.FILL_RATE : NOT_HANDLED;
+        }
     }
 }

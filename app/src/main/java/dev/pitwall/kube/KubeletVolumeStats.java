@@ -8,13 +8,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Volume usage from each node's kubelet stats summary, read through the API server's node proxy
  * ({@code /api/v1/nodes/NODE/proxy/stats/summary}; needs the nodes/proxy permission). Reports every pod volume with
- * usage figures: PVC-backed ones (pvcRef) and emptyDirs alike.
+ * usage figures: PVC-backed ones (pvcRef) and emptyDirs alike, with the time the kubelet measured them.
  */
 public final class KubeletVolumeStats implements VolumeStatsSource {
 
@@ -69,9 +71,18 @@ public final class KubeletVolumeStats implements VolumeStatsSource {
                 }
                 JsonNode pvc = volume.path("pvcRef").path("name");
                 out.add(new VolumeUsage(namespace, name, volumeName, pvc.isTextual() ? pvc.asText() : null,
-                        used.asLong(), capacity.asLong()));
+                        used.asLong(), capacity.asLong(), time(volume.path("time"))));
             }
         }
         return out;
+    }
+
+    /** When the kubelet measured a volume (its stats are cached, so this is not when they were read), or null. */
+    private static Instant time(JsonNode time) {
+        try {
+            return time.isTextual() ? Instant.parse(time.asText()) : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -45,6 +45,11 @@ final class CanaryDemoFixture implements AutoCloseable {
         return session.engine();
     }
 
+    /** Another canary session on the same demo, state and journal, whose engine reads {@code clock}. */
+    CanarySession sessionOn(java.time.Clock clock) {
+        return CanarySessions.open(demo.profile(), backends, clock, "test");
+    }
+
     /** A new engine on the same cluster and journal: what a restarted console builds. */
     CanaryEngine restart() {
         session.close();
@@ -75,11 +80,16 @@ final class CanaryDemoFixture implements AutoCloseable {
 
     /** Evaluates every 30 simulated seconds until the canary has finished or {@code bound} has passed. */
     CanaryRecord drive(CanaryEngine engine, WorkloadRef workload, Duration bound) {
+        return drive(engine, workload, bound, Duration.ofSeconds(30));
+    }
+
+    /** Evaluates every {@code every} of simulated time until the canary has finished or {@code bound} has passed. */
+    CanaryRecord drive(CanaryEngine engine, WorkloadRef workload, Duration bound, Duration every) {
         Instant end = demo.clock().instant().plus(bound);
         CanaryDriver driver = engine.driver("test", Duration.ofSeconds(30));
         CanaryRecord r = engine.evaluate(workload, driver);
         while (!r.phase().isFinal() && demo.clock().instant().isBefore(end)) {
-            demo.advance(Duration.ofSeconds(30));
+            demo.advance(every);
             r = engine.evaluate(workload, driver);
         }
         return r;

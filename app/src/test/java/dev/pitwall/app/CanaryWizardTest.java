@@ -117,7 +117,7 @@ class CanaryWizardTest {
         Await.until("the canary running", Duration.ofSeconds(20), () -> OnFx.read(headline::getText)
                 .startsWith("RUNNING \u2014 step 1 of 4 (1%, 1 of 8 pods)"));
         TableView<?> gates = robot.lookup("#gateTable").queryAs(TableView.class);
-        Await.until("five gates shown", Duration.ofSeconds(20), () -> OnFx.read(() -> gates.getItems().size()) == 5);
+        Await.until("six gates shown", Duration.ofSeconds(20), () -> OnFx.read(() -> gates.getItems().size()) == 6);
 
         robot.clickOn("#pauseButton");
         Await.until("paused", Duration.ofSeconds(20), () -> OnFx.read(headline::getText).startsWith("PAUSED"));
@@ -127,21 +127,21 @@ class CanaryWizardTest {
 
         Label abort = robot.lookup("#abortLabel").queryAs(Label.class);
         assertThat(OnFx.read(abort::isVisible)).isFalse();
-        Await.until("aborted by the volume gate", Duration.ofSeconds(60), () -> {
+        Await.until("aborted by the fill-rate gate", Duration.ofSeconds(60), () -> {
             fx.demo.advance(Duration.ofSeconds(30));
             return OnFx.read(abort::isVisible);
         });
-        assertThat(OnFx.read(abort::getText)).startsWith("\u2716 ABORTED \u2014 VOLUME gate failed at")
+        assertThat(OnFx.read(abort::getText)).startsWith("\u2716 ABORTED \u2014 FILL_RATE gate failed at")
                 .contains("MiB/min").contains("threshold: at most 20 MiB/min");
         assertThat(OnFx.read(() -> abort.getFont().getSize())).isGreaterThan(OnFx.read(() -> headline.getFont().getSize()));
         assertThat(OnFx.read(headline::getText)).startsWith("ABORTED");
         ListView<String> timeline = robot.lookup("#timelineList").queryAs(ListView.class);
-        assertThat(OnFx.read(() -> timeline.getItems().stream().anyMatch(t -> t.contains("ABORTED: VOLUME gate"))))
+        assertThat(OnFx.read(() -> timeline.getItems().stream().anyMatch(t -> t.contains("ABORTED: FILL_RATE gate"))))
                 .isTrue();
         assertThat(OnFx.read(() -> robot.lookup("#abortButton").queryAs(Button.class).isDisabled())).isTrue();
         assertThat(OnFx.read(() -> robot.lookup("#startButton").queryAs(Button.class).isDisabled())).isFalse();
         assertThat(fx.replicas(shared)).isEqualTo(DemoFleet.SHARED_REPLICAS);
-        assertThat(alerts.active()).singleElement().satisfies(a -> assertThat(a.message()).contains("VOLUME gate"));
+        assertThat(alerts.active()).singleElement().satisfies(a -> assertThat(a.message()).contains("FILL_RATE gate"));
         robot.interact(() -> {
             try {
                 Snapshots.writePng(stage.getScene(), Path.of("target", "canary-wizard-aborted.png"));

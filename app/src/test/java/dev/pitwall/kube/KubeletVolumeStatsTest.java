@@ -8,6 +8,8 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.time.Instant;
+
 import static dev.pitwall.testing.WorkerObjects.statsSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,10 +26,11 @@ class KubeletVolumeStatsTest {
                         new Object[]{"ap-shared", "w-1", 100L}))
                 .always();
         var usages = new KubeletVolumeStats(cluster.client()).read("node-a");
-        assertThat(usages).contains(
-                new VolumeUsage("ap-shared", "w-0", "cache", "cache-w-0", 1_600_000_000L, 2_000_000_000L),
-                new VolumeUsage("ap-shared", "w-0", "tmp", null, 1000, 2000),
-                new VolumeUsage("ap-shared", "w-1", "cache", "cache-w-1", 100, 2_000_000_000L));
+        Instant measured = Instant.parse("2026-11-27T22:00:00Z");
+        assertThat(usages).as("with the time the kubelet measured them").contains(
+                new VolumeUsage("ap-shared", "w-0", "cache", "cache-w-0", 1_600_000_000L, 2_000_000_000L, measured),
+                new VolumeUsage("ap-shared", "w-0", "tmp", null, 1000, 2000, measured),
+                new VolumeUsage("ap-shared", "w-1", "cache", "cache-w-1", 100, 2_000_000_000L, measured));
     }
 
     @Test

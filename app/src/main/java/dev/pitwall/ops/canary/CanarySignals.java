@@ -29,8 +29,13 @@ public interface CanarySignals {
     record RunOutcome(String workerId, boolean failed) {
     }
 
-    /** One pod volume's usage. */
-    record VolumeUse(String pod, String volume, long usedBytes, long capacityBytes) {
+    /**
+     * One pod volume's usage.
+     *
+     * @param claim the PersistentVolumeClaim behind it, or null (emptyDir)
+     * @param at    when the kubelet measured it, or null when it does not say
+     */
+    record VolumeUse(String pod, String volume, String claim, long usedBytes, long capacityBytes, Instant at) {
     }
 
     /** A back-end could not be read; the gate waits and says why. */

@@ -4,7 +4,8 @@ package dev.pitwall.ops.canary;
 public enum Gate {
     FAILURE_RATE("failure rate"),
     RESTARTS("restarts and crash-loops"),
-    VOLUME("volume fill"),
+    FILL_RATE("volume fill rate"),
+    TIME_TO_FULL("volume time to full"),
     HEARTBEATS("heartbeats"),
     QUEUE_DEPTH("queue depth");
 

@@ -2,15 +2,12 @@ package dev.pitwall.ops.canary;
 
 import dev.pitwall.ops.canary.CanaryCluster.CanaryPod;
 import dev.pitwall.ops.canary.CanarySignals.RunOutcome;
-import dev.pitwall.ops.canary.CanarySignals.VolumeUse;
 import dev.pitwall.ops.canary.GateReading.Verdict;
 import dev.pitwall.ops.rollback.Heartbeat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -21,26 +18,19 @@ import java.util.OptionalLong;
 import java.util.Set;
 
 /**
- * Evaluates the gates, canary against stable, from one look at the pods and the signals. It remembers what a fill
- * rate and a heartbeat grace need across evaluations (volume samples of the last minutes, when each pod became
- * ready); a new evaluator starts those afresh, which only delays those two verdicts by a few minutes.
+ * Evaluates the gates, canary against stable, from one look at the pods and the signals. It remembers what the
+ * volume gates and a heartbeat grace need across evaluations (each canary volume's samples, when each pod became
+ * ready); a new evaluator starts those afresh, which only delays those verdicts by an evaluation or two.
  */
 final class GateEvaluator {
 
-    /** Fill rates are measured over this window, and judged once a pod has been sampled for {@link #MIN_SPAN}. */
-    static final Duration WINDOW = Duration.ofMinutes(10);
-    static final Duration MIN_SPAN = Duration.ofMinutes(2);
-    private static final double MIB = 1024 * 1024;
-
     private final CanarySignals signals;
-    private final Map<String, Deque<Sample>> volumeSamples = new HashMap<>();
+    private final VolumeGates volumes;
     private final Map<String, Instant> readySince = new HashMap<>();
 
     GateEvaluator(CanarySignals signals) {
         this.signals = signals;
-    }
-
-    private record Sample(Instant at, long used, long capacity) {
+        this.volumes = new VolumeGates(signals);
     }
 
     List<GateReading> evaluate(CanaryRecord r, String expectedMode, String groupId, List<CanaryPod> canary,
@@ -49,7 +39,7 @@ final class GateEvaluator {
         List<GateReading> readings = new ArrayList<>();
         readings.add(guarded(Gate.FAILURE_RATE, () -> failureRate(r, t)));
         readings.add(restarts(t, canary));
-        readings.add(guarded(Gate.VOLUME, () -> volume(r, t, canary, now)));
+        readings.addAll(volumes.evaluate(t, canary, r.workload().namespace(), now));
         readings.add(guarded(Gate.HEARTBEATS, () -> heartbeats(r, t, expectedMode, canary, now)));
         readings.add(guarded(Gate.QUEUE_DEPTH, () -> queue(r, t, groupId)));
         return readings;
@@ -112,70 +102,6 @@ final class GateEvaluator {
         Verdict verdict = !looping.isEmpty() || worst > t.maxRestarts() ? Verdict.FAIL
                 : most == null ? Verdict.WAITING : Verdict.PASS;
         return new GateReading(Gate.RESTARTS, verdict, measured, threshold);
-    }
-
-    private GateReading volume(CanaryRecord r, GateThresholds t, List<CanaryPod> canary, Instant now) {
-        String threshold = "at most " + number(t.maxFillMibPerMinute()) + " MiB/min, full in no less than "
-                + duration(t.minTimeToFull());
-        Set<String> nodes = new HashSet<>();
-        canary.forEach(p -> {
-            if (p.node() != null) {
-                nodes.add(p.node());
-            }
-        });
-        Optional<List<VolumeUse>> uses = signals.volumes(r.workload().namespace(), nodes);
-        if (uses.isEmpty()) {
-            return new GateReading(Gate.VOLUME, Verdict.UNAVAILABLE, "not measured: no volume statistics", threshold);
-        }
-        Set<String> names = names(canary);
-        double worstRate = -1;
-        String worstText = null;
-        boolean fail = false;
-        boolean measured = false;
-        for (VolumeUse use : uses.get()) {
-            if (!names.contains(use.pod()) || use.capacityBytes() <= 0 || use.volume().startsWith("kube-api-access")) {
-                continue;
-            }
-            String key = use.pod() + "/" + use.volume();
-            Deque<Sample> samples = volumeSamples.computeIfAbsent(key, k -> new ArrayDeque<>());
-            if (!samples.isEmpty() && use.usedBytes() < samples.peekLast().used()) {
-                samples.clear(); // the cache was cleaned at a container start: a new curve begins
-            }
-            samples.addLast(new Sample(now, use.usedBytes(), use.capacityBytes()));
-            while (samples.size() > 2 && Duration.between(samples.peekFirst().at(), now).compareTo(WINDOW) > 0) {
-                samples.removeFirst();
-            }
-            double percent = 100.0 * use.usedBytes() / use.capacityBytes();
-            if (percent >= 95) {
-                fail = true;
-                worstText = use.pod() + " cache " + number(percent) + "% full";
-                worstRate = Double.MAX_VALUE;
-                continue;
-            }
-            Sample first = samples.peekFirst();
-            Duration span = Duration.between(first.at(), now);
-            if (span.compareTo(MIN_SPAN) < 0) {
-                continue;
-            }
-            measured = true;
-            double perMinute = (use.usedBytes() - first.used()) / MIB / (span.toMillis() / 60_000.0);
-            Duration toFull = perMinute <= 0 ? null : Duration.ofSeconds((long)
-                    ((use.capacityBytes() - use.usedBytes()) / MIB / perMinute * 60));
-            boolean bad = perMinute > t.maxFillMibPerMinute()
-                    || (toFull != null && toFull.compareTo(t.minTimeToFull()) < 0);
-            if (perMinute > worstRate) {
-                worstRate = perMinute;
-                worstText = use.pod() + " cache fills at " + number(perMinute) + " MiB/min, "
-                        + (toFull == null ? "not filling" : "full in " + duration(toFull)) + " ("
-                        + number(percent) + "% used)";
-            }
-            fail |= bad;
-        }
-        if (worstText == null) {
-            return new GateReading(Gate.VOLUME, Verdict.WAITING, "sampling the canary's volumes", threshold);
-        }
-        return new GateReading(Gate.VOLUME, fail ? Verdict.FAIL : measured ? Verdict.PASS : Verdict.WAITING,
-                worstText, threshold);
     }
 
     private GateReading heartbeats(CanaryRecord r, GateThresholds t, String expectedMode, List<CanaryPod> canary,

@@ -17,11 +17,15 @@ public final class VolumeForecast {
     private VolumeForecast() {
     }
 
-    /** The outcome of a fit: a fill rate and time to full, or the reason there is none. */
-    public record Result(Double bytesPerSecond, Long secondsToFull, String reason) {
+    /**
+     * The outcome of a fit: a fill rate and time to full, or the reason there is none.
+     *
+     * @param fitted whether the samples were enough to judge (flat and falling usage are judged too)
+     */
+    public record Result(Double bytesPerSecond, Long secondsToFull, String reason, boolean fitted) {
 
         static Result none(String reason) {
-            return new Result(null, null, reason);
+            return new Result(null, null, reason, true);
         }
 
         public boolean filling() {
@@ -34,8 +38,8 @@ public final class VolumeForecast {
         int n = samples.size();
         Duration span = n < 2 ? Duration.ZERO : Duration.between(samples.get(0).at(), samples.get(n - 1).at());
         if (n < rule.minSamples() || span.compareTo(rule.minSpan()) < 0) {
-            return Result.none("forecast needs " + rule.minSamples() + " samples over " + span(rule.minSpan())
-                    + " (have " + n + " over " + span.toSeconds() + " s)");
+            return new Result(null, null, "forecast needs " + rule.minSamples() + " samples over "
+                    + span(rule.minSpan()) + " (have " + n + " over " + span.toSeconds() + " s)", false);
         }
         long t0 = samples.get(0).at().toEpochMilli();
         double meanX = 0;
@@ -64,7 +68,7 @@ public final class VolumeForecast {
         }
         long last = samples.get(n - 1).usedBytes();
         long left = Math.max(0, capacityBytes - last);
-        return new Result(slope, (long) Math.ceil(left / slope), null);
+        return new Result(slope, (long) Math.ceil(left / slope), null, true);
     }
 
     private static String span(Duration d) {

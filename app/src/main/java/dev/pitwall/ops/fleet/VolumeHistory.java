@@ -7,9 +7,10 @@ import java.util.List;
 /**
  * One volume's recent samples in two compact arrays (10,000 pods x an hour of samples stays small), plus the latest
  * capacity. The forecast uses the samples of a sliding window after the last big drop: the cache is emptied when a
- * worker starts, and the fill before that says nothing about the fill after it.
+ * worker starts, and the fill before that says nothing about the fill after it. The fleet keeps one per worker
+ * volume; a canary's volume gates keep one per canary volume, so that both forecast alike.
  */
-final class VolumeHistory {
+public final class VolumeHistory {
 
     /** An hour of samples at the 30 s kubelet cadence: what the detail chart shows. */
     static final int CAPACITY = 120;
@@ -25,14 +26,15 @@ final class VolumeHistory {
     /** Index (counted from the oldest kept sample) of the first sample after the last drop. */
     private int fillStart;
 
-    VolumeHistory(ForecastRule rule) {
+    public VolumeHistory(ForecastRule rule) {
         this.rule = rule;
     }
 
-    void add(Instant at, long usedBytes, long capacity) {
+    /** Adds a sample; one no newer than the last (the same kubelet reading, read again) is left out: false. */
+    public boolean add(Instant at, long usedBytes, long capacity) {
         long ms = at.toEpochMilli();
         if (size > 0 && ms <= times[index(size - 1)]) {
-            return;
+            return false;
         }
         if (size > 0 && used[index(size - 1)] - usedBytes > Math.max(VolumeForecast.FLAT_FLOOR_BYTES,
                 DROP_SHARE * capacity)) {
@@ -47,6 +49,7 @@ final class VolumeHistory {
         used[index(size)] = usedBytes;
         size++;
         capacityBytes = capacity;
+        return true;
     }
 
     long capacityBytes() {
@@ -66,7 +69,16 @@ final class VolumeHistory {
         return out;
     }
 
-    VolumeForecast.Result forecast() {
+    /** The samples of the current fill (since the last big drop), oldest first. */
+    public List<VolumeSample> fill() {
+        List<VolumeSample> out = new ArrayList<>(size - fillStart);
+        for (int i = fillStart; i < size; i++) {
+            out.add(sample(i));
+        }
+        return out;
+    }
+
+    public VolumeForecast.Result forecast() {
         List<VolumeSample> window = new ArrayList<>();
         if (size > 0) {
             long from = times[index(size - 1)] - rule.window().toMillis();

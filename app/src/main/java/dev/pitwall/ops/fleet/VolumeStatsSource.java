@@ -1,5 +1,6 @@
 package dev.pitwall.ops.fleet;
 
+import java.time.Instant;
 import java.util.List;
 
 /** A port: the volume usage a node's kubelet reports (stats summary). */
@@ -13,7 +14,15 @@ public interface VolumeStatsSource {
      *
      * @param volume the pod's volume name
      * @param pvc    the PersistentVolumeClaim behind it, or null (emptyDir)
+     * @param at     when the kubelet measured it, or null when it does not say
      */
-    record VolumeUsage(String namespace, String pod, String volume, String pvc, long usedBytes, long capacityBytes) {
+    record VolumeUsage(String namespace, String pod, String volume, String pvc, long usedBytes, long capacityBytes,
+                       Instant at) {
+
+        /** A usage whose time the kubelet does not say. */
+        public VolumeUsage(String namespace, String pod, String volume, String pvc, long usedBytes,
+                           long capacityBytes) {
+            this(namespace, pod, volume, pvc, usedBytes, capacityBytes, null);
+        }
     }
 }

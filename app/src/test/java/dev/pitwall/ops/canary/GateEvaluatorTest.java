@@ -126,6 +126,7 @@ class GateEvaluatorTest {
                 List.of(pod("worker-canary-a", true, null, 0)), T0);
         assertThat(gate(r, Gate.HEARTBEATS).verdict()).isEqualTo(Verdict.UNAVAILABLE);
         assertThat(gate(r, Gate.FAILURE_RATE).measured()).isEqualTo("not measured: no platform in this profile");
-        assertThat(r).filteredOn(GateReading::holds).extracting(GateReading::gate).containsOnly(Gate.VOLUME);
+        assertThat(r).filteredOn(GateReading::holds).extracting(GateReading::gate)
+                .containsOnly(Gate.FILL_RATE, Gate.TIME_TO_FULL);
     }
 }
