@@ -17,6 +17,7 @@ import dev.pitwall.ops.rollback.WorkloadRef;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +71,8 @@ public final class CanaryCommand implements Command {
 
     @Override
     public String synopsis() {
-        return "start WORKLOAD --image IMAGE [--env K=V ...] [--steps 1,25,50,100] [--hold 10m] [--namespace NS]\n"
+        return "start WORKLOAD --image IMAGE [--env K=V ...] [--steps 1,25,50,100] [--hold 10m] [--plan FILE]\n"
+                + "       [--namespace NS]\n"
                 + "       pitwall canary status WORKLOAD [--json] [--namespace NS]\n"
                 + "       pitwall canary pause|resume|promote|abort WORKLOAD [--namespace NS]\n"
                 + "\n"
@@ -98,6 +100,8 @@ public final class CanaryCommand implements Command {
                         + "one pod first)"),
                 OptionSpec.value("--hold", "DURATION", "start: how long each step is held (default 10m)"),
                 OptionSpec.value("--every", "DURATION", "start: how often the gates are evaluated (default 30s)"),
+                OptionSpec.value("--plan", "FILE", "start: the tested rollback plan to rely on (default: the newest "
+                        + "one saved for the workload in the state directory)"),
                 OptionSpec.value("--max-failure-delta", "POINTS", "gate: canary failure rate above stable, in "
                         + "percentage points (default " + d.maxFailureRateDelta() + ")"),
                 OptionSpec.value("--min-runs", "N", "gate: canary runs before the failure rate is judged "
@@ -127,13 +131,14 @@ public final class CanaryCommand implements Command {
             throw new UsageException("unknown canary verb: " + verb);
         }
         CanarySettings settings = verb.equals("start") ? settings(args) : null;
+        Path plan = args.value("--plan").map(Path::of).orElse(null);
         Duration every = args.value("--every").map(t -> DurationText.parse("--every", t))
                 .orElse(Duration.ofSeconds(30));
         try (CanarySession session = sessions.get()) {
             CanaryEngine engine = session.engine();
             WorkloadRef workload = engine.workload(args.value("--namespace").orElse("default"), words.get(1));
             return switch (verb) {
-                case "start" -> start(engine, workload, settings, every, out, err);
+                case "start" -> start(engine, workload, settings, plan, every, out, err);
                 case "status" -> status(engine, workload, args.has("--json"), out, err);
                 default -> control(engine, workload, verb, out, err);
             };
@@ -187,7 +192,7 @@ public final class CanaryCommand implements Command {
         }
     }
 
-    private int start(CanaryEngine engine, WorkloadRef workload, CanarySettings settings, Duration every,
+    private int start(CanaryEngine engine, WorkloadRef workload, CanarySettings settings, Path plan, Duration every,
                       PrintStream out, PrintStream err) throws InterruptedException {
         Optional<CanaryRecord> existing = engine.find(workload).filter(r -> !r.phase().isFinal());
         CanaryRecord r;
@@ -196,7 +201,7 @@ public final class CanaryCommand implements Command {
             out.println("resuming the canary of " + workload + ": " + r.phase() + ", " + r.stepText());
         } else {
             try {
-                r = engine.start(workload, settings);
+                r = engine.start(workload, settings, plan);
             } catch (CanaryRefused e) {
                 err.println("canary refused, nothing changed:");
                 printPreflight(e.preflight(), err);

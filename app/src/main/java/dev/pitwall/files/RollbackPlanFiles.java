@@ -22,7 +22,12 @@ public final class RollbackPlanFiles implements RollbackPlanStore {
 
     @Override
     public Path defaultFile(RollbackPlan plan) {
-        return stateDir.resolve("rollback-plans").resolve(plan.workload().name() + "-" + plan.id() + ".json");
+        return directory().resolve(plan.workload().name() + "-" + plan.id() + ".json");
+    }
+
+    @Override
+    public Path directory() {
+        return stateDir.resolve("rollback-plans");
     }
 
     @Override
@@ -52,7 +57,7 @@ public final class RollbackPlanFiles implements RollbackPlanStore {
 
     @Override
     public java.util.List<RollbackPlan> plansFor(dev.pitwall.ops.rollback.WorkloadRef workload) throws IOException {
-        Path dir = stateDir.resolve("rollback-plans");
+        Path dir = directory();
         if (!Files.isDirectory(dir)) {
             return java.util.List.of();
         }

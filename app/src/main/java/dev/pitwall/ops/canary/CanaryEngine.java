@@ -15,6 +15,7 @@ import dev.pitwall.ops.rollback.WorkloadRef;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,13 +78,23 @@ public final class CanaryEngine {
 
     /** Every check a start makes, without starting. */
     public Preflight preflight(WorkloadRef workload, CanarySettings settings) {
-        return preflight.check(workload, settings, clock.instant()).preflight();
+        return preflight.check(workload, settings, null, clock.instant()).preflight();
     }
 
-    /** Checks, then creates the canary at its first step. */
-    public synchronized CanaryRecord start(WorkloadRef workload, CanarySettings settings) throws CanaryRefused {
+    /** Checks, then creates the canary at its first step, relying on the newest rollback plan saved for it. */
+    public CanaryRecord start(WorkloadRef workload, CanarySettings settings) throws CanaryRefused {
+        return start(workload, settings, null);
+    }
+
+    /**
+     * Checks, then creates the canary at its first step.
+     *
+     * @param planFile the tested rollback plan to rely on, or null for the newest one saved for the workload
+     */
+    public synchronized CanaryRecord start(WorkloadRef workload, CanarySettings settings, Path planFile)
+            throws CanaryRefused {
         Instant now = clock.instant();
-        CanaryPreflight.Outcome checked = preflight.check(workload, settings, now);
+        CanaryPreflight.Outcome checked = preflight.check(workload, settings, planFile, now);
         if (!checked.preflight().ok()) {
             record("canary.refused", workload, Map.of("image", settings.image(),
                     "reasons", String.join("; ", checked.preflight().problems())));

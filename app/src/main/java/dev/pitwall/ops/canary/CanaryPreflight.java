@@ -13,6 +13,7 @@ import dev.pitwall.ops.rollback.RollbackRunner;
 import dev.pitwall.ops.rollback.WorkloadRef;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,7 +55,8 @@ final class CanaryPreflight {
     record Outcome(Preflight preflight, RollbackPlan plan) {
     }
 
-    Outcome check(WorkloadRef workload, CanarySettings settings, Instant now) {
+    /** @param planFile the tested rollback plan to rely on, or null for the newest one saved for the workload */
+    Outcome check(WorkloadRef workload, CanarySettings settings, Path planFile, Instant now) {
         List<Preflight.Check> checks = new ArrayList<>();
         MainWorkload main = cluster.main(workload);
         checks.add(cluster.canary(workload).map(c -> new Preflight.Check("no canary running", false,
@@ -67,28 +69,46 @@ final class CanaryPreflight {
                 ? main.image() + " -> " + settings.image() + (settings.env().isEmpty() ? "" : ", env " + settings.env())
                 : "the workload already runs " + settings.image() + " with that env: nothing to try"));
         RollbackPlan[] tested = new RollbackPlan[1];
-        checks.add(rollbackPlan(workload, tested));
+        checks.add(rollbackPlan(workload, planFile, tested));
         checks.add(headroom(workload, settings, main, now));
         checks.add(mode(workload, settings, main));
         checks.add(access(workload));
         return new Outcome(new Preflight(checks), tested[0]);
     }
 
-    private Preflight.Check rollbackPlan(WorkloadRef workload, RollbackPlan[] tested) {
+    private Preflight.Check rollbackPlan(WorkloadRef workload, Path planFile, RollbackPlan[] tested) {
         String name = "rollback plan";
         String capture = "`pitwall rollback plan " + workload.name() + " --namespace " + workload.namespace() + "`";
-        List<RollbackPlan> saved;
-        try {
-            saved = plans.plansFor(workload);
-        } catch (IOException e) {
-            return new Preflight.Check(name, false, "the saved rollback plans cannot be read: " + e.getMessage());
+        RollbackPlan plan;
+        Path file;
+        if (planFile != null) {
+            try {
+                plan = plans.load(planFile);
+            } catch (IOException e) {
+                return new Preflight.Check(name, false, "the rollback plan given cannot be used: " + e.getMessage());
+            }
+            if (!plan.workload().equals(workload)) {
+                return new Preflight.Check(name, false, "the rollback plan " + planFile + " is for "
+                        + plan.workload() + ", not " + workload);
+            }
+            file = planFile;
+        } else {
+            List<RollbackPlan> saved;
+            try {
+                saved = plans.plansFor(workload);
+            } catch (IOException e) {
+                return new Preflight.Check(name, false, "the saved rollback plans in " + plans.directory()
+                        + " cannot be read: " + e.getMessage());
+            }
+            if (saved.isEmpty()) {
+                return new Preflight.Check(name, false, "no rollback plan captured for " + workload + " in "
+                        + plans.directory() + ": run " + capture + ", then `pitwall rollback test FILE` with the "
+                        + "file it writes (a plan kept elsewhere is named with `canary start --plan FILE`)");
+            }
+            plan = saved.get(0);
+            file = plans.defaultFile(plan);
         }
-        if (saved.isEmpty()) {
-            return new Preflight.Check(name, false, "no rollback plan captured for " + workload + ": run " + capture
-                    + ", then `pitwall rollback test FILE` with the file it writes");
-        }
-        RollbackPlan plan = saved.get(0);
-        String test = "`pitwall rollback test " + plans.defaultFile(plan) + "`";
+        String test = "`pitwall rollback test " + file + "`";
         boolean passed = audit.entries().stream().anyMatch(e -> isPassedTest(e, plan));
         if (!passed) {
             return new Preflight.Check(name, false, "rollback plan " + plan.id() + " has not passed a test: run "

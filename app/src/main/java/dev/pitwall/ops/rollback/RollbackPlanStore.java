@@ -9,6 +9,9 @@ public interface RollbackPlanStore {
     /** Where a plan is saved when no file is named (in the user's state directory). */
     Path defaultFile(RollbackPlan plan);
 
+    /** The folder of those default files: where {@link #plansFor} looks. */
+    Path directory();
+
     /** Writes the plan as JSON to {@code file} and as Markdown next to it; returns the Markdown file. */
     Path save(RollbackPlan plan, Path file) throws IOException;
 
