@@ -44,13 +44,7 @@ class CanaryCommandTest {
     }
 
     private CliRun canary(String... args) {
-        return CliRun.capture((out, err) -> {
-            try {
-                return command.run(ParsedArgs.parse(List.of(args), command.options()), out, err);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
+        return CliRun.command(command, args);
     }
 
     @Test

@@ -15,6 +15,7 @@ import dev.pitwall.ops.canary.Gate;
 import dev.pitwall.ops.canary.GateReading;
 import dev.pitwall.ops.canary.GateThresholds;
 import dev.pitwall.ops.rollback.WorkloadRef;
+import dev.pitwall.testing.SlowerClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,8 +26,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -89,7 +88,7 @@ class CanaryOnDemoTest {
         WorkloadRef shared = fx.workload(DemoFleet.SHARED_NAMESPACE, DemoFleet.SHARED_WORKLOAD);
         fx.capturePlan(shared, true);
         Instant t0 = fx.demo.clock().instant();
-        Clock wall = new SlowerClock(fx.demo.clock(), t0, 60);
+        Clock wall = new SlowerClock(fx.demo.clock(), 60);
         try (CanarySession cli = fx.sessionOn(wall)) {
             cli.engine().start(shared, new CanarySettings(BAD_CACHE, Map.of(), null, Duration.ofMinutes(1), null));
 
@@ -108,7 +107,7 @@ class CanaryOnDemoTest {
         fx = new CanaryDemoFixture(state, 18);
         WorkloadRef shared = fx.workload(DemoFleet.SHARED_NAMESPACE, DemoFleet.SHARED_WORKLOAD);
         fx.capturePlan(shared, true);
-        Clock wall = new SlowerClock(fx.demo.clock(), fx.demo.clock().instant(), 60);
+        Clock wall = new SlowerClock(fx.demo.clock(), 60);
         try (CanarySession cli = fx.sessionOn(wall)) {
             cli.engine().start(shared, new CanarySettings(CanaryDemoFixture.REPOSITORY + "0.88.1", Map.of(), null,
                     Duration.ofMinutes(1), null));
@@ -118,34 +117,6 @@ class CanaryOnDemoTest {
             assertThat(r.phase()).as(r.gates().toString()).isEqualTo(CanaryPhase.RUNNING);
             assertThat(r.gates()).filteredOn(g -> VOLUME_GATES.contains(g.gate().name()))
                     .allSatisfy(g -> assertThat(g.verdict()).as(g.toString()).isEqualTo(GateReading.Verdict.PASS));
-        }
-    }
-
-    /** A clock that starts with {@code world} at {@code t0} and runs {@code slower} times slower. */
-    private static final class SlowerClock extends Clock {
-        private final Clock world;
-        private final Instant t0;
-        private final long slower;
-
-        SlowerClock(Clock world, Instant t0, long slower) {
-            this.world = world;
-            this.t0 = t0;
-            this.slower = slower;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return t0.plus(Duration.between(t0, world.instant()).dividedBy(slower));
         }
     }
 

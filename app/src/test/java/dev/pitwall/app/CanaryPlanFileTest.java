@@ -2,7 +2,6 @@ package dev.pitwall.app;
 
 import dev.pitwall.cli.CanaryCommand;
 import dev.pitwall.cli.Command;
-import dev.pitwall.cli.ParsedArgs;
 import dev.pitwall.cli.RollbackCommand;
 import dev.pitwall.demo.world.DemoFleet;
 import dev.pitwall.testing.CliRun;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,13 +49,7 @@ class CanaryPlanFileTest {
     }
 
     private static CliRun run(Command command, String... args) {
-        return CliRun.capture((out, err) -> {
-            try {
-                return command.run(ParsedArgs.parse(List.of(args), command.options()), out, err);
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
+        return CliRun.command(command, args);
     }
 
     @Test

@@ -1,8 +1,12 @@
 package dev.pitwall.testing;
 
+import dev.pitwall.cli.Command;
+import dev.pitwall.cli.ParsedArgs;
+
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** The outcome of one in-process command line: exit code, stdout, stderr. */
 public record CliRun(int exitCode, String out, String err) {
@@ -17,6 +21,17 @@ public record CliRun(int exitCode, String out, String err) {
             code = body.run(o, e);
         }
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Runs one command with {@code args} parsed against its options, as the launcher does. */
+    public static CliRun command(Command command, String... args) {
+        return capture((out, err) -> {
+            try {
+                return command.run(ParsedArgs.parse(List.of(args), command.options()), out, err);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
     }
 
     @FunctionalInterface
