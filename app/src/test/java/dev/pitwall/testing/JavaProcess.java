@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs Pitwall's main class in a separate JVM with the test class path (for JavaFX start-up and exit codes). */
+/**
+ * Runs Pitwall's main class (or another main class of the test class path) in a separate JVM: for JavaFX start-up, exit
+ * codes, and several processes sharing files.
+ */
 public final class JavaProcess {
 
     public record Result(int exitCode, String output) {
@@ -19,20 +22,25 @@ public final class JavaProcess {
 
     public static Result run(Map<String, String> env, long timeoutSeconds, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("dev.pitwall.app.Launcher");
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process p = pb.start();
+        Process p = start(env, "dev.pitwall.app.Launcher", args);
         byte[] output = p.getInputStream().readAllBytes();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("pitwall did not exit within " + timeoutSeconds + " s");
         }
         return new Result(p.exitValue(), new String(output, StandardCharsets.UTF_8));
+    }
+
+    /** Starts {@code mainClass} of the test class path in its own JVM, stderr merged into stdout. */
+    public static Process start(Map<String, String> env, String mainClass, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        return pb.start();
     }
 }
