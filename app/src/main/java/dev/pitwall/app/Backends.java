@@ -10,6 +10,7 @@ import dev.pitwall.model.ConnectionProfile;
 import dev.pitwall.ops.audit.AuditLog;
 import dev.pitwall.ops.connect.BackendProbe;
 import dev.pitwall.ops.connect.ProfileValidator;
+import dev.pitwall.ops.connect.SecretReferences;
 import dev.pitwall.ops.connect.SecretSource;
 import dev.pitwall.ops.fleet.AppVersionSource;
 import dev.pitwall.ops.fleet.FailedRunCounter;
@@ -48,8 +49,15 @@ import java.util.function.Function;
 /** The adapters, built by plain constructors: one place that knows every concrete back-end class. */
 final class Backends {
 
+    /** Names the variable holding the audit key, for every profile; wins over a profile's auditKeyEnv. */
+    static final String AUDIT_KEY_ENV = "PITWALL_AUDIT_KEY_ENV";
+
     private final SecretSource secrets;
     private final Path stateDir;
+    /** One per process: every writer of the log shares it (its file lock also holds across processes). */
+    private final HashChainedAuditLog auditLog;
+    /** The audit key variable of the session's profile (one profile per process), or null. */
+    private volatile String profileAuditKeyEnv;
     private final Map<Path, dev.pitwall.ops.alert.AlertHistory> alertHistories =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -57,6 +65,7 @@ final class Backends {
     Backends(SecretSource secrets, Path stateDir) {
         this.secrets = secrets;
         this.stateDir = stateDir;
+        this.auditLog = new HashChainedAuditLog(stateDir.resolve("audit.jsonl"), this::auditKey);
     }
 
     ReplayFiles replayFiles() {
@@ -64,7 +73,29 @@ final class Backends {
     }
 
     AuditLog auditLog() {
-        return new HashChainedAuditLog(stateDir.resolve("audit.jsonl"));
+        return auditLog;
+    }
+
+    /** The session's profile: its auditKeyEnv names the audit key unless PITWALL_AUDIT_KEY_ENV does. */
+    void useAuditKeyOf(ConnectionProfile profile) {
+        profileAuditKeyEnv = profile == null ? null : profile.auditKeyEnv();
+    }
+
+    /** "environment variable X (Y) is not set" for each secret variable the profile (or the environment) names. */
+    List<String> unsetSecrets(ConnectionProfile profile) {
+        List<String> unset = new java.util.ArrayList<>(SecretReferences.unset(profile, secrets));
+        try {
+            auditKey();
+        } catch (IllegalArgumentException e) {
+            unset.add(e.getMessage());
+        }
+        return unset;
+    }
+
+    private Optional<byte[]> auditKey() {
+        String variable = secrets.lookup(AUDIT_KEY_ENV).filter(v -> !v.isBlank()).orElse(profileAuditKeyEnv);
+        return SecretReferences.require(secrets, variable, "audit key")
+                .map(key -> key.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** Where incident reports go unless the user names a folder. */

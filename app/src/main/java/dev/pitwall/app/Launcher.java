@@ -57,8 +57,8 @@ public final class Launcher {
                 ? Optional.of(demoSecrets.get(ref)) : secrets.lookup(ref);
         this.backends = new Backends(withDemo, dirs.state());
         this.in = in;
-        this.out = out;
-        this.err = err;
+        this.out = RedactedOutput.wrap(out);
+        this.err = RedactedOutput.wrap(err);
     }
 
     public static void main(String[] args) {
@@ -70,6 +70,15 @@ public final class Launcher {
     }
 
     int run(String[] args) {
+        try {
+            return runRedacted(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int runRedacted(String[] args) {
         Invocation inv;
         try {
             inv = Invocation.parse(args);
@@ -200,11 +209,16 @@ public final class Launcher {
             this.global = global;
         }
 
+        /** The profile of a command; every secret variable it names must be set before anything is asked. */
         ConnectionProfile profile() {
             Session s = session();
             if (!s.hasProfile()) {
                 throw new NoProfileException("no back-end given: use --profile NAME, --demo, or --kubeconfig/"
                         + "--redis/--platform-url");
+            }
+            List<String> unset = backends.unsetSecrets(s.profile());
+            if (!unset.isEmpty()) {
+                throw new NoProfileException(String.join("; ", unset) + ": set it, or leave out what names it");
             }
             return s.profile();
         }
@@ -228,6 +242,9 @@ public final class Launcher {
                 session = new Session(null);
                 session.note(e.getMessage());
             }
+            if (session.hasProfile()) {
+                backends.unsetSecrets(session.profile()).forEach(session::note);
+            }
             return session;
         }
 
@@ -239,6 +256,12 @@ public final class Launcher {
     }
 
     private Session openSession(ParsedArgs g, boolean console) throws SettingsException {
+        Session session = findSession(g, console);
+        backends.useAuditKeyOf(session.profile());
+        return session;
+    }
+
+    private Session findSession(ParsedArgs g, boolean console) throws SettingsException {
         if (g.has(GlobalOptions.DEMO.name())) {
             Session demo = DemoSessions.start(g, demoSecrets);
             // a new demo world: the alerts of an earlier run would read as this one's

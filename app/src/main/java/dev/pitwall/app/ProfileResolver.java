@@ -53,7 +53,7 @@ final class ProfileResolver {
                 o.value(GlobalOptions.PLATFORM_URL.name()).orElse(p.platformUrl()),
                 o.value(GlobalOptions.PLATFORM_KEY_ENV.name()).orElse(p.platformKeyEnv()),
                 p.readOnly() || o.has(GlobalOptions.READ_ONLY.name()),
-                p.production(), p.trustPolicy(), p.queueNames());
+                p.production(), p.trustPolicy(), p.queueNames(), p.auditKeyEnv());
     }
 
     private static String checkedSelector(ParsedArgs o, String option, String fallback) {

@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 /**
  * {@code pitwall incident timeline|report}: the incident timeline of a window, and its report (the postmortem
  * skeleton) as Markdown and JSON files, headless. Both exit 1 when the audit log fails its hash-chain check (the
- * output is still produced, with the problem in it).
+ * output is still produced, with the problem in it), and both say what the check can prove (keyed or not).
  */
 public final class IncidentCommand implements Command {
 
@@ -68,7 +68,12 @@ public final class IncidentCommand implements Command {
                 + "       T: an ISO instant (2026-11-28T04:05:00Z), a local time (2026-11-28T05:05), or a time "
                 + "ago (90m, 2h)\n"
                 + "       KIND: " + Arrays.stream(TimelineKind.values()).map(TimelineKind::id)
-                .collect(Collectors.joining(", "));
+                .collect(Collectors.joining(", ")) + "\n"
+                + "\n"
+                + "  The audit log is checked first (exit 1 when it was edited or cut). Its chain is keyed (HMAC)\n"
+                + "  when PITWALL_AUDIT_KEY_ENV, or the profile's auditKeyEnv, names the variable holding a key:\n"
+                + "  then even an edit with the chain recomputed shows. Unkeyed, it detects accidents, not forgery.\n"
+                + "  Not detected yet: the log and its head deleted together.";
     }
 
     @Override
@@ -122,6 +127,7 @@ public final class IncidentCommand implements Command {
             doc.put("to", end.toString());
             doc.put("entries", result.entries().stream().map(IncidentCommand::entryJson).toList());
             doc.put("problems", result.problems());
+            doc.put("auditProtection", s.audit().protection().text());
             out.println(CliJson.write(doc));
         } else {
             if (result.entries().isEmpty()) {
@@ -134,6 +140,7 @@ public final class IncidentCommand implements Command {
             }
         }
         result.problems().forEach(p -> err.println("pitwall incident: " + p));
+        err.println("pitwall incident: audit log: " + s.audit().protection().text());
         return result.problems().stream().anyMatch(p -> p.contains("TAMPERED")) ? 1 : 0;
     }
 

@@ -10,11 +10,12 @@ import dev.pitwall.ops.alert.AlertHistory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,15 +51,12 @@ public final class AlertHistoryFile implements AlertHistory {
     @Override
     public synchronized void append(AlertCenter.Entry entry) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
             if (Files.exists(file) && Files.size(file) > rotateAt) {
                 Files.move(file, older, StandardCopyOption.REPLACE_EXISTING);
             }
-            Files.writeString(file, line(entry) + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
+            try (FileChannel channel = PrivateFiles.openForAppend(file)) {
+                channel.write(ByteBuffer.wrap((line(entry) + "\n").getBytes(StandardCharsets.UTF_8)));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("the alert history " + file + " cannot be written: " + e.getMessage(), e);
         }

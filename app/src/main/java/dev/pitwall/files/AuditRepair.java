@@ -40,7 +40,7 @@ final class AuditRepair {
             headFile.write(chain.endHash(), chain.count(), seal, () -> { });
         } else if (!head.at(chain.endHash(), chain.count())) {
             problems.add("the log ends after " + chain.count() + " entries but the head says " + head.count()
-                    + " were written: it was cut, or its end was replaced");
+                    + " were written: it was truncated, or its end was replaced");
             return problems;
         }
         if (whole.cut()) {

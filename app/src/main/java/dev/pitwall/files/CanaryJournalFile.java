@@ -12,7 +12,6 @@ import dev.pitwall.ops.rollback.WorkloadRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -55,10 +54,7 @@ public final class CanaryJournalFile implements CanaryJournal {
     @Override
     public synchronized void save(CanaryRecord record) throws IOException {
         Path file = file(record.workload());
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-        Files.writeString(tmp, json.writerWithDefaultPrettyPrinter().writeValueAsString(record));
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        PrivateFiles.writeAtomically(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(record));
     }
 
     /**

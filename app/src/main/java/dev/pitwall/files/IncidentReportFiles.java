@@ -13,8 +13,6 @@ import dev.pitwall.ops.timeline.TimelineEntry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -36,12 +34,11 @@ public final class IncidentReportFiles implements IncidentReportWriter {
 
     @Override
     public List<Path> write(IncidentReport report, Path dir) throws IOException {
-        Files.createDirectories(dir);
         String base = "incident-" + FILE.format(report.window().start());
         Path md = dir.resolve(base + ".md");
         Path json = dir.resolve(base + ".json");
-        Files.writeString(md, markdown(report), StandardCharsets.UTF_8);
-        Files.writeString(json, json(report), StandardCharsets.UTF_8);
+        PrivateFiles.writeAtomically(md, markdown(report));
+        PrivateFiles.writeAtomically(json, json(report));
         return List.of(md, json);
     }
 
@@ -85,6 +82,7 @@ public final class IncidentReportFiles implements IncidentReportWriter {
             }
         }
         md.append("\n## Actions taken in Pitwall\n\n");
+        md.append("Audit log protection: ").append(r.auditProtection().text()).append(".\n\n");
         if (!r.auditIntact()) {
             md.append("**The audit log failed its integrity check: it was tampered with or truncated.**\n\n");
             r.auditProblems().forEach(p -> md.append("- ").append(p).append('\n'));
@@ -152,6 +150,7 @@ public final class IncidentReportFiles implements IncidentReportWriter {
         }
         ObjectNode audit = root.putObject("auditLog");
         audit.put("intact", r.auditIntact());
+        audit.put("protection", r.auditProtection().text());
         ArrayNode auditProblems = audit.putArray("problems");
         r.auditProblems().forEach(auditProblems::add);
         root.putArray("actionItems");

@@ -12,7 +12,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,13 +40,8 @@ public final class JsonLinesJournal implements ReplayJournal {
     public synchronized void append(JournalEntry entry) {
         try {
             if (channel == null) {
-                Path parent = file.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
                 boolean cut = endsWithoutNewline();
-                channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                        StandardOpenOption.APPEND);
+                channel = PrivateFiles.openForAppend(file);
                 if (cut) {
                     channel.write(ByteBuffer.wrap(new byte[]{'\n'}));
                 }

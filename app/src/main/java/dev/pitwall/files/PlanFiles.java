@@ -20,7 +20,7 @@ public final class PlanFiles {
         node.set("countsByGroup", json.valueToTree(plan.countsByGroup()));
         node.set("exclusionsByReason", json.valueToTree(plan.exclusionsByReason()));
         node.put("itemCount", plan.items().size());
-        write(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+        PrivateFiles.writeAtomically(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(node));
     }
 
     public ReplayPlan readPlan(Path file) throws IOException {
@@ -50,18 +50,7 @@ public final class PlanFiles {
     }
 
     public void writeReport(ReplayReport report, Path json, Path markdown) throws IOException {
-        write(json, this.json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
-        write(markdown, report.toMarkdown());
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-        Files.writeString(tmp, text);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        PrivateFiles.writeAtomically(json, this.json.writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        PrivateFiles.writeAtomically(markdown, report.toMarkdown());
     }
 }

@@ -8,7 +8,6 @@ import dev.pitwall.ops.rollback.RollbackPlanStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** Rollback plans as JSON (to run) and Markdown (to read), kept in the state directory unless told otherwise. */
 public final class RollbackPlanFiles implements RollbackPlanStore {
@@ -33,8 +32,8 @@ public final class RollbackPlanFiles implements RollbackPlanStore {
     @Override
     public Path save(RollbackPlan plan, Path file) throws IOException {
         Path markdown = file.resolveSibling(file.getFileName().toString().replaceFirst("\\.json$", "") + ".md");
-        write(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(plan));
-        write(markdown, plan.toMarkdown());
+        PrivateFiles.writeAtomically(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(plan));
+        PrivateFiles.writeAtomically(markdown, plan.toMarkdown());
         return markdown;
     }
 
@@ -77,13 +76,5 @@ public final class RollbackPlanFiles implements RollbackPlanStore {
         }
         found.sort(java.util.Comparator.comparing(RollbackPlan::createdAt).reversed());
         return found;
-    }
-
-    private static void write(Path file, String text) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-        Files.writeString(tmp, text);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param production         when true risky actions ask for a typed confirmation
  * @param trustPolicy        path of the trust policy file, or null
  * @param queueNames         BullMQ queues to watch besides those found by their {@code bull:*:meta} keys
+ * @param auditKeyEnv        name of the environment variable holding the audit log's key (its chain is then keyed),
+ *                           or null; PITWALL_AUDIT_KEY_ENV wins over it
  */
 public record ConnectionProfile(
         String name,
@@ -34,12 +36,22 @@ public record ConnectionProfile(
         boolean readOnly,
         boolean production,
         String trustPolicy,
-        List<String> queueNames) {
+        List<String> queueNames,
+        String auditKeyEnv) {
 
     public ConnectionProfile {
         Objects.requireNonNull(name, "name");
         namespaces = namespaces == null ? List.of() : List.copyOf(namespaces);
         queueNames = queueNames == null ? List.of() : List.copyOf(queueNames);
+    }
+
+    /** A profile without an audit key variable of its own. */
+    public ConnectionProfile(String name, String kubeconfig, String kubeContext, String namespaceSelector,
+                             String workerSelector, List<String> namespaces, String redisUrl, String redisPasswordEnv,
+                             String platformUrl, String platformKeyEnv, boolean readOnly, boolean production,
+                             String trustPolicy, List<String> queueNames) {
+        this(name, kubeconfig, kubeContext, namespaceSelector, workerSelector, namespaces, redisUrl, redisPasswordEnv,
+                platformUrl, platformKeyEnv, readOnly, production, trustPolicy, queueNames, null);
     }
 
     /** A profile that names no queues of its own (they are then found by discovery only). */
@@ -53,7 +65,7 @@ public record ConnectionProfile(
 
     public static ConnectionProfile empty(String name) {
         return new ConnectionProfile(name, null, null, null, null, List.of(), null, null, null, null, false, false, null,
-                List.of());
+                List.of(), null);
     }
 
     public boolean hasKubernetes() {
@@ -78,16 +90,19 @@ public record ConnectionProfile(
 
     public ConnectionProfile withName(String newName) {
         return new ConnectionProfile(newName, kubeconfig, kubeContext, namespaceSelector, workerSelector, namespaces,
-                redisUrl, redisPasswordEnv, platformUrl, platformKeyEnv, readOnly, production, trustPolicy, queueNames);
+                redisUrl, redisPasswordEnv, platformUrl, platformKeyEnv, readOnly, production, trustPolicy, queueNames,
+                auditKeyEnv);
     }
 
     public ConnectionProfile withReadOnly(boolean value) {
         return new ConnectionProfile(name, kubeconfig, kubeContext, namespaceSelector, workerSelector, namespaces,
-                redisUrl, redisPasswordEnv, platformUrl, platformKeyEnv, value, production, trustPolicy, queueNames);
+                redisUrl, redisPasswordEnv, platformUrl, platformKeyEnv, value, production, trustPolicy, queueNames,
+                auditKeyEnv);
     }
 
     public ConnectionProfile withQueueNames(List<String> names) {
         return new ConnectionProfile(name, kubeconfig, kubeContext, namespaceSelector, workerSelector, namespaces,
-                redisUrl, redisPasswordEnv, platformUrl, platformKeyEnv, readOnly, production, trustPolicy, names);
+                redisUrl, redisPasswordEnv, platformUrl, platformKeyEnv, readOnly, production, trustPolicy, names,
+                auditKeyEnv);
     }
 }

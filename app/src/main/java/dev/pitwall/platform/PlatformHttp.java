@@ -1,7 +1,9 @@
 package dev.pitwall.platform;
 
 import dev.pitwall.model.ConnectionProfile;
+import dev.pitwall.ops.connect.SecretReferences;
 import dev.pitwall.ops.connect.SecretSource;
+import dev.pitwall.ops.connect.UrlParts;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * The platform API over java.net.http with the bearer key. The key is read from its reference on each request
@@ -26,18 +29,18 @@ public final class PlatformHttp {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    /**
+     * Throws IllegalArgumentException when the URL is not an http(s) URL (naming the part that is wrong, never
+     * repeating it), when it holds a user or password, or when the key variable is named but unset.
+     */
     public static PlatformHttp forProfile(ConnectionProfile profile, SecretSource secrets) {
-        URI uri;
-        try {
-            uri = URI.create(profile.platformUrl().trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("platform URL does not parse: " + e.getMessage(), e);
+        UrlParts parts = UrlParts.parse(profile.platformUrl(), "platform URL", Set.of("http", "https"));
+        if (parts.userInfo() != null) {
+            throw new IllegalArgumentException("the platform URL must not hold a user or password: the API key comes "
+                    + "from the variable --platform-key-env names");
         }
-        if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-            throw new IllegalArgumentException("platform URL must start with http:// or https://: " + uri);
-        }
-        String key = profile.platformKeyEnv() == null ? null : secrets.lookup(profile.platformKeyEnv()).orElse(null);
-        return new PlatformHttp(uri, key);
+        String key = SecretReferences.require(secrets, profile.platformKeyEnv(), "platform API key").orElse(null);
+        return new PlatformHttp(URI.create(profile.platformUrl().trim()), key);
     }
 
     public URI base() {

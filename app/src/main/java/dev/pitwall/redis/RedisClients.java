@@ -1,6 +1,7 @@
 package dev.pitwall.redis;
 
 import dev.pitwall.model.ConnectionProfile;
+import dev.pitwall.ops.connect.SecretReferences;
 import dev.pitwall.ops.connect.SecretSource;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -14,11 +15,8 @@ public final class RedisClients {
 
     public static RedisClient open(ConnectionProfile profile, SecretSource secrets) {
         RedisEndpoint endpoint = RedisEndpoint.parse(profile.redisUrl());
-        String password = endpoint.password();
-        if (password == null && profile.redisPasswordEnv() != null) {
-            password = secrets.lookup(profile.redisPasswordEnv()).orElseThrow(() -> new IllegalArgumentException(
-                    "environment variable " + profile.redisPasswordEnv() + " (Redis password) is not set"));
-        }
+        String password = endpoint.password() != null ? endpoint.password()
+                : SecretReferences.require(secrets, profile.redisPasswordEnv(), "Redis password").orElse(null);
         return open(endpoint, password);
     }
 

@@ -1,9 +1,8 @@
 package dev.pitwall.redis;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import dev.pitwall.ops.connect.UrlParts;
+
+import java.util.Set;
 
 /**
  * A parsed redis:// or rediss:// URL. The password may come from the URL (for one-off command lines) but
@@ -11,41 +10,19 @@ import java.nio.charset.StandardCharsets;
  */
 public record RedisEndpoint(boolean tls, String host, int port, String user, String password, int database) {
 
+    /** Throws IllegalArgumentException naming the part of the URL that is wrong, never repeating the URL. */
     public static RedisEndpoint parse(String url) {
-        if (url == null || url.isBlank()) {
-            throw new IllegalArgumentException("no Redis URL given");
-        }
-        URI uri;
-        try {
-            uri = new URI(url.trim());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Redis URL does not parse: " + e.getMessage(), e);
-        }
-        String scheme = uri.getScheme();
-        if (!"redis".equals(scheme) && !"rediss".equals(scheme)) {
-            throw new IllegalArgumentException("Redis URL must start with redis:// or rediss://, got: " + redact(url));
-        }
-        if (uri.getHost() == null) {
-            throw new IllegalArgumentException("Redis URL has no host: " + redact(url));
-        }
-        String user = null;
-        String password = null;
-        if (uri.getRawUserInfo() != null) {
-            String[] parts = uri.getRawUserInfo().split(":", 2);
-            user = parts[0].isEmpty() ? null : decode(parts[0]);
-            password = parts.length > 1 ? decode(parts[1]) : null;
-        }
+        UrlParts parts = UrlParts.parse(url, "Redis URL", Set.of("redis", "rediss"));
         int database = 0;
-        String path = uri.getPath();
-        if (path != null && path.length() > 1) {
+        if (!parts.path().isEmpty()) {
             try {
-                database = Integer.parseInt(path.substring(1));
+                database = Integer.parseInt(parts.path());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("Redis URL database must be a number: " + redact(url), e);
+                throw new IllegalArgumentException("Redis URL: the database (after the host) must be a number");
             }
         }
-        int port = uri.getPort() < 0 ? 6379 : uri.getPort();
-        return new RedisEndpoint("rediss".equals(scheme), uri.getHost(), port, user, password, database);
+        return new RedisEndpoint(parts.scheme().equals("rediss"), parts.host(), parts.port() < 0 ? 6379 : parts.port(),
+                parts.user(), parts.password(), database);
     }
 
     public RedisEndpoint withoutPassword() {
@@ -56,15 +33,6 @@ public record RedisEndpoint(boolean tls, String host, int port, String user, Str
     public String toSafeUrl() {
         return (tls ? "rediss://" : "redis://") + (user == null ? "" : user + "@") + host + ":" + port
                 + (database == 0 ? "" : "/" + database);
-    }
-
-    /** Replaces a password in a URL by *** so that error messages never carry it. */
-    public static String redact(String url) {
-        return url == null ? null : url.replaceAll("(://[^:/@]*:)[^@]*@", "$1***@");
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
 
     @Override

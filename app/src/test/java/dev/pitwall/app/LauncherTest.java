@@ -123,7 +123,9 @@ class LauncherTest {
             assertThat(without.exitCode()).isEqualTo(1);
             assertThat(without.out()).contains("NOAUTH").doesNotContain("s3cret");
             CliRun unset = run(Map.of(), "status", "--redis", redis.url(), "--redis-password-env", "PW");
-            assertThat(unset.out()).contains("environment variable PW (Redis password) is not set");
+            assertThat(unset.exitCode()).as("a named variable that is unset stops before any request").isEqualTo(2);
+            assertThat(unset.err()).contains("environment variable PW (Redis password) is not set");
+            assertThat(unset.out()).isEmpty();
         } finally {
             try (RedisClient admin = RedisClients.open(RedisEndpoint.parse(redis.url()), "s3cret-value")) {
                 admin.configSet("requirepass", "");

@@ -109,14 +109,14 @@ class HashChainedAuditLogTest {
         logWithThreeEntries();
         Files.write(file(), lines().subList(0, 1));
         assertThat(new HashChainedAuditLog(file()).verify()).singleElement().asString()
-                .contains("ends after 1 entries but the head says 3").contains("cut");
+                .contains("ends after 1 entries but the head says 3").contains("truncated");
     }
 
     @Test
     void aLogCutByOneLineIsNotTakenForACrash() throws Exception {
         logWithThreeEntries();
         Files.write(file(), lines().subList(0, 2));
-        assertThat(new HashChainedAuditLog(file()).verify()).singleElement().asString().contains("cut");
+        assertThat(new HashChainedAuditLog(file()).verify()).singleElement().asString().contains("truncated");
     }
 
     @Test

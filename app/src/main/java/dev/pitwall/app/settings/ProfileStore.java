@@ -2,13 +2,14 @@ package dev.pitwall.app.settings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pitwall.files.PrivateFiles;
 import dev.pitwall.model.ConnectionProfile;
+import dev.pitwall.ops.connect.Redaction;
 import dev.pitwall.redis.RedisEndpoint;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -53,7 +54,7 @@ public final class ProfileStore {
             ConnectionProfile p = json.readValue(file.toFile(), ConnectionProfile.class);
             return p.withName(name);
         } catch (JsonProcessingException e) {
-            throw new SettingsException("profile file " + file + " is malformed: " + e.getOriginalMessage()
+            throw new SettingsException("profile file " + file + " is malformed: " + quotesLeftOut(e.getOriginalMessage())
                     + " (line " + e.getLocation().getLineNr() + ")", e);
         } catch (IOException e) {
             throw new SettingsException("profile file " + file + " cannot be read: " + e.getMessage(), e);
@@ -64,10 +65,7 @@ public final class ProfileStore {
         Path file = fileFor(profile.name());
         ConnectionProfile safe = withoutSecrets(profile);
         try {
-            Files.createDirectories(directory);
-            Path tmp = Files.createTempFile(directory, profile.name(), ".tmp");
-            json.writeValue(tmp.toFile(), safe);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            PrivateFiles.writeAtomically(file, json.writeValueAsString(safe));
         } catch (IOException e) {
             throw new SettingsException("profile " + profile.name() + " cannot be saved: " + e.getMessage(), e);
         }
@@ -85,19 +83,24 @@ public final class ProfileStore {
         return name != null && NAME.matcher(name).matches();
     }
 
+    /** Passwords written into URLs are not kept: only the names of variables holding secrets reach the disk. */
     static ConnectionProfile withoutSecrets(ConnectionProfile p) {
-        if (!p.hasRedis()) {
-            return p;
-        }
-        String safeUrl;
-        try {
-            safeUrl = RedisEndpoint.parse(p.redisUrl()).toSafeUrl();
-        } catch (IllegalArgumentException e) {
-            safeUrl = RedisEndpoint.redact(p.redisUrl());
+        String redisUrl = p.redisUrl();
+        if (p.hasRedis()) {
+            try {
+                redisUrl = RedisEndpoint.parse(p.redisUrl()).toSafeUrl();
+            } catch (IllegalArgumentException e) {
+                redisUrl = Redaction.url(p.redisUrl());
+            }
         }
         return new ConnectionProfile(p.name(), p.kubeconfig(), p.kubeContext(), p.namespaceSelector(),
-                p.workerSelector(), p.namespaces(), safeUrl, p.redisPasswordEnv(), p.platformUrl(), p.platformKeyEnv(),
-                p.readOnly(), p.production(), p.trustPolicy(), p.queueNames());
+                p.workerSelector(), p.namespaces(), redisUrl, p.redisPasswordEnv(), Redaction.url(p.platformUrl()),
+                p.platformKeyEnv(), p.readOnly(), p.production(), p.trustPolicy(), p.queueNames(), p.auditKeyEnv());
+    }
+
+    /** The parser's words without the text it quotes from the file, which may be a password typed into it. */
+    private static String quotesLeftOut(String message) {
+        return Redaction.text(message).replaceAll("'[^']*'", "'\u2026'").replaceAll("\"[^\"]*\"", "\"\u2026\"");
     }
 
     private Path fileFor(String name) throws SettingsException {

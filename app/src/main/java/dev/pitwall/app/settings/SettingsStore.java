@@ -1,11 +1,11 @@
 package dev.pitwall.app.settings;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pitwall.files.PrivateFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** settings.json in the config directory. A broken file never stops the console: defaults are used instead. */
 public final class SettingsStore {
@@ -38,9 +38,6 @@ public final class SettingsStore {
     }
 
     public synchronized void save(Settings settings) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), "settings", ".tmp");
-        json.writeValue(tmp.toFile(), settings);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        PrivateFiles.writeAtomically(file, json.writeValueAsString(settings));
     }
 }

@@ -5,6 +5,11 @@ import dev.pitwall.model.BackendKind;
 /** The answer of one probe: ok with a short detail ("PONG", "context demo"), or failed with the reason. */
 public record ProbeResult(BackendKind kind, boolean ok, String message) {
 
+    /** A reason quotes whatever the back-end's library said, which may hold the URL it was given. */
+    public ProbeResult {
+        message = Redaction.text(message);
+    }
+
     public static ProbeResult ok(BackendKind kind, String detail) {
         return new ProbeResult(kind, true, detail);
     }

@@ -1,6 +1,7 @@
 package dev.pitwall.ops.fleet;
 
-import java.util.Locale;
+import dev.pitwall.ops.connect.Redaction;
+
 import java.util.Objects;
 
 /**
@@ -20,8 +21,6 @@ public record EnvVar(String name, String value, Kind kind, String from) {
     /** Shown instead of a value that comes from a Secret. */
     public static final String SECRET = "(secret)";
 
-    private static final String[] SECRET_WORDS = {"KEY", "TOKEN", "PASSWORD", "SECRET"};
-
     public EnvVar {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
@@ -38,13 +37,7 @@ public record EnvVar(String name, String value, Kind kind, String from) {
     }
 
     public static boolean looksSecret(String name) {
-        String upper = name.toUpperCase(Locale.ROOT);
-        for (String word : SECRET_WORDS) {
-            if (upper.contains(word)) {
-                return true;
-            }
-        }
-        return false;
+        return Redaction.secretName(name);
     }
 
     /** What the detail pane shows as the value. */

@@ -2,6 +2,7 @@ package dev.pitwall.ops.report;
 
 import dev.pitwall.ops.audit.AuditEntry;
 import dev.pitwall.ops.audit.AuditLog;
+import dev.pitwall.ops.audit.AuditProtection;
 import dev.pitwall.ops.timeline.IncidentTimeline;
 import dev.pitwall.ops.timeline.IncidentWindow;
 import dev.pitwall.ops.timeline.TimelineEntry;
@@ -60,13 +61,15 @@ public final class IncidentReporter {
         List<AuditEntry> actions = audit.entries().stream()
                 .filter(a -> !a.at().isBefore(window.start()) && a.at().isBefore(end)).toList();
         List<String> auditProblems = audit.verify();
-        List<String> summary = summary(window, end, events.entries(), counted, actions, auditProblems);
+        AuditProtection protection = audit.protection();
+        List<String> summary = summary(window, end, events.entries(), counted, actions, auditProblems, protection);
         return new IncidentReport(window, end, now, summary, events.entries(), counted, actions, auditProblems,
-                problems);
+                problems, protection);
     }
 
     private static List<String> summary(IncidentWindow window, Instant end, List<TimelineEntry> entries,
-                                        IncidentImpact impact, List<AuditEntry> actions, List<String> auditProblems) {
+                                        IncidentImpact impact, List<AuditEntry> actions, List<String> auditProblems,
+                                        AuditProtection protection) {
         List<String> lines = new ArrayList<>();
         lines.add("Window: " + UTC.format(window.start()) + " to " + UTC.format(end)
                 + (window.isOpen() ? " (still open: no end marked)" : "") + ", "
@@ -81,8 +84,9 @@ public final class IncidentReporter {
         }
         String who = actions.stream().map(AuditEntry::actor).distinct().sorted().collect(Collectors.joining(", "));
         lines.add("Actions in Pitwall: " + actions.size() + (actions.isEmpty() ? "." : " by " + who + "."));
-        lines.add(auditProblems.isEmpty() ? "Audit log: intact (hash chain verified)."
-                : "Audit log: TAMPERED OR TRUNCATED \u2014 " + String.join("; ", auditProblems));
+        lines.add(auditProblems.isEmpty() ? "Audit log: intact (hash chain verified; " + protection.text() + ")."
+                : "Audit log: TAMPERED OR TRUNCATED (" + protection.text() + ") \u2014 "
+                + String.join("; ", auditProblems));
         return lines;
     }
 }

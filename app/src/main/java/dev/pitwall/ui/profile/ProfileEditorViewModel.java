@@ -56,6 +56,8 @@ public final class ProfileEditorViewModel {
     public final StringProperty queueNames = new SimpleStringProperty("");
     public final BooleanProperty readOnly = new SimpleBooleanProperty();
     public final BooleanProperty production = new SimpleBooleanProperty();
+    /** Kept as loaded (the form has no field for it): an edit must not drop the audit key variable. */
+    private String auditKeyEnv;
 
     private final ObservableList<String> contexts = FXCollections.observableArrayList();
     private final ObservableList<ProbeResult> results = FXCollections.observableArrayList();
@@ -89,6 +91,7 @@ public final class ProfileEditorViewModel {
         queueNames.set(String.join(", ", p.queueNames()));
         readOnly.set(p.readOnly());
         production.set(p.production());
+        auditKeyEnv = p.auditKeyEnv();
     }
 
     public ObservableList<String> contexts() {
@@ -217,7 +220,7 @@ public final class ProfileEditorViewModel {
                 blankToNull(namespaceSelector.get()), blankToNull(workerSelector.get()), list(namespaces.get()),
                 blankToNull(redisUrl.get()), blankToNull(redisPasswordEnv.get()), blankToNull(platformUrl.get()),
                 blankToNull(platformKeyEnv.get()), readOnly.get(), production.get(), blankToNull(trustPolicy.get()),
-                list(queueNames.get()));
+                list(queueNames.get()), auditKeyEnv);
     }
 
     /** "a, b,,c " -> [a, b, c]: commas or spaces separate, empty entries are dropped. */
