@@ -72,7 +72,7 @@ public final class CanaryCommand implements Command {
     @Override
     public String synopsis() {
         return "start WORKLOAD --image IMAGE [--env K=V ...] [--steps 1,25,50,100] [--hold 10m] [--plan FILE]\n"
-                + "       [--namespace NS]\n"
+                + "                     [--namespace NS] [--env-from-secret K=SECRET_NAME:KEY ...]\n"
                 + "       pitwall canary status WORKLOAD [--json] [--namespace NS]\n"
                 + "       pitwall canary pause|resume|promote|abort WORKLOAD [--namespace NS]\n"
                 + "\n"
@@ -95,7 +95,10 @@ public final class CanaryCommand implements Command {
         return List.of(
                 OptionSpec.value("--namespace", "NS", "the workload's namespace (default: default)"),
                 OptionSpec.value("--image", "IMAGE", "start: the new image"),
-                OptionSpec.repeated("--env", "K=V", "start: an env variable of the new template"),
+                OptionSpec.repeated("--env", "K=V", "start: an env variable of the new template (not for secrets: "
+                        + "K may not contain KEY, TOKEN, SECRET or PASSWORD)"),
+                OptionSpec.repeated("--env-from-secret", "K=SECRET:KEY", "start: an env variable of the new template "
+                        + "taken from key KEY of the Kubernetes Secret SECRET (the value never passes through Pitwall)"),
                 OptionSpec.value("--steps", "PCTS", "start: shares of the pods, rounded up (default 1,25,50,100: "
                         + "one pod first)"),
                 OptionSpec.value("--hold", "DURATION", "start: how long each step is held (default 10m)"),
@@ -130,7 +133,7 @@ public final class CanaryCommand implements Command {
         if (!VERBS.contains(verb)) {
             throw new UsageException("unknown canary verb: " + verb);
         }
-        CanarySettings settings = verb.equals("start") ? settings(args) : null;
+        CanarySettings settings = verb.equals("start") ? CanaryStartOptions.settings(args) : null;
         Path plan = args.value("--plan").map(Path::of).orElse(null);
         Duration every = args.value("--every").map(t -> DurationText.parse("--every", t))
                 .orElse(Duration.ofSeconds(30));
@@ -148,47 +151,6 @@ public final class CanaryCommand implements Command {
         } catch (IllegalArgumentException | ClusterException | UncheckedIOException e) {
             err.println("pitwall canary: " + e.getMessage());
             return 1;
-        }
-    }
-
-    private static CanarySettings settings(ParsedArgs args) {
-        String image = args.value("--image").orElseThrow(() -> new UsageException("canary start needs --image"));
-        Map<String, String> env = new LinkedHashMap<>();
-        for (String pair : args.values("--env")) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw new UsageException("--env needs NAME=VALUE, got: " + pair);
-            }
-            env.put(pair.substring(0, eq), pair.substring(eq + 1));
-        }
-        List<Integer> steps = null;
-        if (args.has("--steps")) {
-            steps = new ArrayList<>();
-            for (String s : args.value("--steps").get().split(",")) {
-                try {
-                    steps.add(Integer.parseInt(s.trim()));
-                } catch (NumberFormatException e) {
-                    throw new UsageException("--steps needs percentages like 1,25,50,100, got: "
-                            + args.value("--steps").get());
-                }
-            }
-        }
-        Duration hold = args.value("--hold").map(t -> DurationText.parse("--hold", t)).orElse(null);
-        GateThresholds d = GateThresholds.DEFAULTS;
-        try {
-            GateThresholds thresholds = new GateThresholds(
-                    args.doubleValue("--max-failure-delta", d.maxFailureRateDelta()),
-                    (int) args.longValue("--min-runs", d.minRuns()),
-                    (int) args.longValue("--max-restarts", d.maxRestarts()),
-                    args.doubleValue("--max-fill-rate", d.maxFillMibPerMinute()),
-                    args.value("--min-time-to-full").map(t -> DurationText.parse("--min-time-to-full", t))
-                            .orElse(d.minTimeToFull()),
-                    args.value("--heartbeat-grace").map(t -> DurationText.parse("--heartbeat-grace", t))
-                            .orElse(d.heartbeatGrace()),
-                    args.longValue("--max-queue-growth", d.maxQueueGrowth()));
-            return new CanarySettings(image, env, steps, hold, thresholds);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
         }
     }
 
@@ -269,7 +231,8 @@ public final class CanaryCommand implements Command {
         } else {
             out.println("canary of " + workload + ": " + r.phase() + ", " + r.stepText());
             out.println("  image " + r.settings().image() + (r.settings().env().isEmpty() ? ""
-                    : ", env " + r.settings().env()) + "; hold " + r.settings().hold().toMinutes() + "m per step"
+                    : ", env " + r.settings().env()) + (r.settings().envFromSecret().isEmpty() ? ""
+                    : ", env from secrets " + r.settings().envFromSecret()) + "; hold " + r.settings().hold().toMinutes() + "m per step"
                     + (r.phase() == CanaryPhase.RUNNING ? ", this step ends " + engine.stepEndsAt(r) : ""));
             if (!r.phase().isFinal()) {
                 out.println(engine.driverOf(workload).map(l -> "  driven by " + l.driver() + " (lease until "
@@ -306,6 +269,8 @@ public final class CanaryCommand implements Command {
         m.put("mainReplicas", r.mainReplicas());
         m.put("image", r.settings().image());
         m.put("env", r.settings().env());
+        m.put("envFromSecret", r.settings().envFromSecret().entrySet().stream().collect(
+                java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toString())));
         m.put("hold", r.settings().hold().toString());
         m.put("startedAt", r.startedAt().toString());
         m.put("stepStartedAt", r.stepStartedAt().toString());

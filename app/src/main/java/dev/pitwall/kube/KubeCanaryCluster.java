@@ -2,10 +2,10 @@ package dev.pitwall.kube;
 
 import dev.pitwall.ops.canary.CanaryAnnotations;
 import dev.pitwall.ops.canary.CanaryCluster;
+import dev.pitwall.ops.canary.SecretKeyRef;
 import dev.pitwall.ops.rollback.ClusterException;
 import dev.pitwall.ops.rollback.WorkloadRef;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
@@ -141,8 +141,8 @@ public final class KubeCanaryCluster implements CanaryCluster {
     }
 
     @Override
-    public void createCanary(WorkloadRef workload, String image, Map<String, String> env, int replicas,
-                             Map<String, String> annotations) {
+    public void createCanary(WorkloadRef workload, String image, Map<String, String> env,
+                             Map<String, SecretKeyRef> envFromSecret, int replicas, Map<String, String> annotations) {
         call("create the canary of " + workload, () -> {
             HasMetadata main = require(workload, workload.name());
             Map<String, String> canaryLabels = CanaryAnnotations.labels(workload);
@@ -150,9 +150,10 @@ public final class KubeCanaryCluster implements CanaryCluster {
                     .withName(CanaryCluster.canaryName(workload))
                     .withLabels(merged(main.getMetadata().getLabels(), canaryLabels))
                     .withAnnotations(annotations).build();
+            TemplateChange change = new TemplateChange(image, env, envFromSecret);
             if (main instanceof Deployment d) {
                 Deployment copy = Serialization.clone(d);
-                PodTemplateSpec template = canaryTemplate(copy.getSpec().getTemplate(), canaryLabels, image, env);
+                PodTemplateSpec template = change.canary(copy.getSpec().getTemplate(), canaryLabels);
                 client.apps().deployments().inNamespace(workload.namespace()).resource(new DeploymentBuilder()
                         .withMetadata(meta).withSpec(copy.getSpec()).editSpec().withReplicas(replicas)
                         .withPaused(false).editSelector()
@@ -160,7 +161,7 @@ public final class KubeCanaryCluster implements CanaryCluster {
                         .endSelector().withTemplate(template).endSpec().build()).create();
             } else {
                 StatefulSet copy = Serialization.clone((StatefulSet) main);
-                PodTemplateSpec template = canaryTemplate(copy.getSpec().getTemplate(), canaryLabels, image, env);
+                PodTemplateSpec template = change.canary(copy.getSpec().getTemplate(), canaryLabels);
                 client.apps().statefulSets().inNamespace(workload.namespace()).resource(new StatefulSetBuilder()
                         .withMetadata(meta).withSpec(copy.getSpec()).editSpec().withReplicas(replicas)
                         .withServiceName(copy.getSpec().getServiceName()).editSelector()
@@ -200,9 +201,10 @@ public final class KubeCanaryCluster implements CanaryCluster {
     }
 
     @Override
-    public void promote(WorkloadRef workload, String image, Map<String, String> env, int replicas) {
+    public void promote(WorkloadRef workload, String image, Map<String, String> env,
+                        Map<String, SecretKeyRef> envFromSecret, int replicas) {
         call("promote the canary's template to " + workload, () -> edit(workload, workload.name(), object -> {
-            setContainer(template(object).getSpec().getContainers().get(0), image, env);
+            new TemplateChange(image, env, envFromSecret).apply(template(object).getSpec().getContainers().get(0));
             setReplicas(object, replicas);
             return object;
         }));
@@ -257,24 +259,6 @@ public final class KubeCanaryCluster implements CanaryCluster {
                 restarts, started);
     }
 
-    private static PodTemplateSpec canaryTemplate(PodTemplateSpec template, Map<String, String> canaryLabels,
-                                                  String image, Map<String, String> env) {
-        template.getMetadata().setLabels(merged(template.getMetadata().getLabels(), canaryLabels));
-        setContainer(template.getSpec().getContainers().get(0), image, env);
-        return template;
-    }
-
-    /** The image, and each env override replacing the variable of that name or added after the others. */
-    private static void setContainer(Container container, String image, Map<String, String> env) {
-        container.setImage(image);
-        List<EnvVar> vars = new ArrayList<>(Objects.requireNonNullElse(container.getEnv(), List.of()));
-        env.forEach((name, value) -> {
-            vars.removeIf(v -> v.getName().equals(name));
-            vars.add(new EnvVar(name, value, null));
-        });
-        container.setEnv(vars);
-    }
-
     private static void setReplicas(HasMetadata object, int replicas) {
         if (object instanceof Deployment d) {
             d.getSpec().setReplicas(replicas);
@@ -294,7 +278,7 @@ public final class KubeCanaryCluster implements CanaryCluster {
         return Quantity.getAmountInBytes(quantity).longValue();
     }
 
-    private static Map<String, String> merged(Map<String, String> base, Map<String, String> more) {
+    static Map<String, String> merged(Map<String, String> base, Map<String, String> more) {
         Map<String, String> all = new LinkedHashMap<>(Objects.requireNonNullElse(base, Map.of()));
         all.putAll(more);
         return all;

@@ -61,6 +61,22 @@ class CanaryCommandTest {
                 .hasMessageContaining("steps must rise");
         assertThatThrownBy(() -> command.run(ParsedArgs.parse(List.of("wobble", "x"), command.options()), null,
                 null)).isInstanceOf(UsageException.class).hasMessageContaining("unknown canary verb");
+        assertThat(help).contains("[--env-from-secret K=SECRET_NAME:KEY ...]");
+    }
+
+    @Test
+    void aSecretLookingEnvValueIsRefusedWithTheSecretReferenceToUseInstead() {
+        for (String name : List.of("AP_API_KEY", "github_token", "Db_Password", "AP_SECRET_SAUCE")) {
+            assertThatThrownBy(() -> command.run(ParsedArgs.parse(List.of("start", "x", "--image", "i:1", "--env",
+                    name + "=hunter2-secret"), command.options()), null, null))
+                    .isInstanceOf(UsageException.class)
+                    .hasMessageContaining(name + " looks like a secret")
+                    .hasMessageContaining("--env-from-secret " + name + "=SECRET_NAME:KEY")
+                    .hasMessageNotContaining("hunter2");
+        }
+        assertThatThrownBy(() -> command.run(ParsedArgs.parse(List.of("start", "x", "--image", "i:1",
+                "--env-from-secret", "AP_API_KEY=no-key-given"), command.options()), null, null))
+                .isInstanceOf(UsageException.class).hasMessageContaining("SECRET_NAME:KEY");
     }
 
     @Test
@@ -74,8 +90,9 @@ class CanaryCommandTest {
                 .contains("`pitwall rollback plan " + name + " --namespace " + ns + "`");
 
         fx.capturePlan(fx.workload(ns, name), true);
-        CliRun run = canary("start", name, "--namespace", ns, "--image", image, "--env", "AP_EXTRA=1", "--steps",
-                "50,100", "--hold", "5m", "--every", "30s", "--min-runs", "5");
+        CliRun run = canary("start", name, "--namespace", ns, "--image", image, "--env", "AP_EXTRA=1",
+                "--env-from-secret", "AP_API_KEY=ap-keys:api-key", "--steps", "50,100", "--hold", "5m", "--every",
+                "30s", "--min-runs", "5");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("started: " + image).contains("promoting").contains("PROMOTED: ");
 
@@ -84,7 +101,13 @@ class CanaryCommandTest {
         JsonNode json = new ObjectMapper().readTree(status.out());
         assertThat(json.path("phase").asText()).isEqualTo("PROMOTED");
         assertThat(json.path("env").path("AP_EXTRA").asText()).isEqualTo("1");
+        assertThat(json.path("envFromSecret").path("AP_API_KEY").asText()).isEqualTo("ap-keys:api-key");
         assertThat(fx.image(fx.workload(ns, name))).isEqualTo(image);
+        var key = fx.container(fx.workload(ns, name)).getEnv().stream().filter(v -> v.getName().equals("AP_API_KEY"))
+                .findFirst().orElseThrow();
+        assertThat(key.getValue()).isNull();
+        assertThat(key.getValueFrom().getSecretKeyRef().getName()).isEqualTo("ap-keys");
+        assertThat(key.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("api-key");
     }
 
     @Test
@@ -104,7 +127,7 @@ class CanaryCommandTest {
         assertThat(status.exitCode()).as(status.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(status.out());
         assertThat(json.fieldNames()).toIterable().containsExactly("workload", "canary", "phase", "step", "steps",
-                "stepPercent", "canaryReplicas", "mainReplicas", "image", "env", "hold", "startedAt", "stepStartedAt",
+                "stepPercent", "canaryReplicas", "mainReplicas", "image", "env", "envFromSecret", "hold", "startedAt", "stepStartedAt",
                 "stepEndsAt", "pausedAt", "rollbackPlan", "driver", "gates", "abortReason", "timeline");
         assertThat(json.path("workload").path("kind").asText()).isEqualTo("deployment");
         assertThat(json.path("canary").asText()).isEqualTo(name + "-canary");

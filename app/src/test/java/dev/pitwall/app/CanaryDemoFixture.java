@@ -103,9 +103,14 @@ final class CanaryDemoFixture implements AutoCloseable {
     }
 
     String image(WorkloadRef workload) {
+        return container(workload).getImage();
+    }
+
+    /** The first container of the workload's template. */
+    io.fabric8.kubernetes.api.model.Container container(WorkloadRef workload) {
         HasMetadata o = object(workload, workload.name());
         var template = o instanceof Deployment d ? d.getSpec().getTemplate() : ((StatefulSet) o).getSpec().getTemplate();
-        return template.getSpec().getContainers().get(0).getImage();
+        return template.getSpec().getContainers().get(0);
     }
 
     int replicas(WorkloadRef workload) {

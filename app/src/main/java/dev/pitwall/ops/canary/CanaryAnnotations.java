@@ -32,6 +32,7 @@ public final class CanaryAnnotations {
     static final String PRE_REVISION = PREFIX + "pre-revision";
     static final String PLAN = PREFIX + "rollback-plan";
     static final String ENV = PREFIX + "env";
+    static final String ENV_FROM_SECRET = PREFIX + "env-from-secret";
 
     private CanaryAnnotations() {
     }
@@ -51,9 +52,26 @@ public final class CanaryAnnotations {
         a.put(MAIN_REPLICAS, String.valueOf(r.mainReplicas()));
         a.put(PRE_REVISION, String.valueOf(r.preRevision()));
         a.put(PLAN, r.planId() == null ? "" : r.planId());
-        a.put(ENV, String.join("\n", new java.util.TreeMap<>(r.settings().env()).entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        a.put(ENV, lines(r.settings().env()));
+        a.put(ENV_FROM_SECRET, lines(r.settings().envFromSecret()));
         return a;
+    }
+
+    /** NAME=VALUE lines, sorted by name. */
+    private static String lines(Map<String, ?> env) {
+        return String.join("\n", new java.util.TreeMap<>(env).entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue()).toList());
+    }
+
+    private static Map<String, String> parseLines(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                out.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return out;
     }
 
     /** The fields that change while the canary runs. */
@@ -85,15 +103,11 @@ public final class CanaryAnnotations {
         try {
             List<Integer> steps = Arrays.stream(a.get(STEPS).split(",")).map(s -> Integer.parseInt(s.trim()))
                     .toList();
-            Map<String, String> env = new LinkedHashMap<>();
-            for (String line : a.getOrDefault(ENV, "").split("\n")) {
-                int eq = line.indexOf('=');
-                if (eq > 0) {
-                    env.put(line.substring(0, eq), line.substring(eq + 1));
-                }
-            }
+            Map<String, String> env = parseLines(a.getOrDefault(ENV, ""));
+            Map<String, SecretKeyRef> fromSecrets = new LinkedHashMap<>();
+            parseLines(a.getOrDefault(ENV_FROM_SECRET, "")).forEach((k, v) -> fromSecrets.put(k, SecretKeyRef.parse(v)));
             CanarySettings settings = new CanarySettings(a.get(IMAGE), env, steps,
-                    Duration.parse(a.get(HOLD)), GateThresholds.DEFAULTS);
+                    Duration.parse(a.get(HOLD)), GateThresholds.DEFAULTS, fromSecrets);
             Instant started = Instant.parse(a.get(STARTED));
             CanaryRecord base = new CanaryRecord(main, canaryName, settings, CanaryPhase.RUNNING, 0,
                     Integer.parseInt(a.get(MAIN_REPLICAS)), started, started, null,

@@ -32,9 +32,12 @@ public interface CanaryCluster extends AutoCloseable {
     /** The canary workload of {@code workload}, if there is one. */
     Optional<CanaryObject> canary(WorkloadRef workload);
 
-    /** Creates the canary: the main workload's copy with {@code image}, {@code env} set, and these annotations. */
-    void createCanary(WorkloadRef workload, String image, Map<String, String> env, int replicas,
-                      Map<String, String> annotations);
+    /**
+     * Creates the canary: the main workload's copy with {@code image}, {@code env} set (and {@code envFromSecret} as
+     * references to Secrets), and these annotations.
+     */
+    void createCanary(WorkloadRef workload, String image, Map<String, String> env,
+                      Map<String, SecretKeyRef> envFromSecret, int replicas, Map<String, String> annotations);
 
     /** Sets the canary's replicas (unless negative) and merges these annotations into its own. */
     void updateCanary(WorkloadRef workload, int replicas, Map<String, String> annotations);
@@ -45,7 +48,8 @@ public interface CanaryCluster extends AutoCloseable {
     void scaleMain(WorkloadRef workload, int replicas);
 
     /** Promotion: the main workload gets the new image and env, and {@code replicas} again. */
-    void promote(WorkloadRef workload, String image, Map<String, String> env, int replicas);
+    void promote(WorkloadRef workload, String image, Map<String, String> env, Map<String, SecretKeyRef> envFromSecret,
+                 int replicas);
 
     /** The pods of the canary ({@code canary} true) or the main workload's own pods (without the canary's). */
     List<CanaryPod> pods(WorkloadRef workload, boolean canary);

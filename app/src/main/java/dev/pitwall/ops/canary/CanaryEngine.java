@@ -93,6 +93,11 @@ public final class CanaryEngine {
      */
     public synchronized CanaryRecord start(WorkloadRef workload, CanarySettings settings, Path planFile)
             throws CanaryRefused {
+        if (!settings.secretLiterals().isEmpty()) {
+            // refused before anything is written: the value would be stored in the audit log, journal and annotations
+            throw new IllegalArgumentException(String.join(", ", settings.secretLiterals()) + " look(s) like a "
+                    + "secret: take the value from a Kubernetes Secret instead of writing it");
+        }
         Instant now = clock.instant();
         CanaryPreflight.Outcome checked = preflight.check(workload, settings, planFile, now);
         if (!checked.preflight().ok()) {
@@ -108,13 +113,14 @@ public final class CanaryEngine {
                 null, List.of(), List.of());
         r = r.noting(now, "started: " + settings.image() + " on " + r.stepText() + ", rollback plan " + plan.id()
                 + " tested");
-        cluster.createCanary(workload, settings.image(), settings.env(), r.canaryReplicas(), CanaryAnnotations.of(r));
+        cluster.createCanary(workload, settings.image(), settings.env(), settings.envFromSecret(), r.canaryReplicas(),
+                CanaryAnnotations.of(r));
         cluster.scaleMain(workload, main.replicas() - r.canaryReplicas());
         evaluators.remove(workload);
         save(r);
         record("canary.started", workload, Map.of("image", settings.image(), "env", settings.env().toString(),
-                "steps", settings.steps().toString(), "hold", settings.hold().toString(), "plan", plan.id(),
-                "mainReplicas", String.valueOf(main.replicas())));
+                "envFromSecret", settings.envFromSecret().toString(), "steps", settings.steps().toString(),
+                "hold", settings.hold().toString(), "plan", plan.id(), "mainReplicas", String.valueOf(main.replicas())));
         return r;
     }
 
@@ -259,9 +265,10 @@ public final class CanaryEngine {
                 + r.settings().image() + (r.settings().env().isEmpty() ? "" : " with " + r.settings().env())
                 + " on " + r.mainReplicas() + " pods");
         cluster.updateCanary(r.workload(), -1, CanaryAnnotations.control(next));
-        cluster.promote(r.workload(), r.settings().image(), r.settings().env(), r.mainReplicas());
+        cluster.promote(r.workload(), r.settings().image(), r.settings().env(), r.settings().envFromSecret(),
+                r.mainReplicas());
         record("canary.promoting", r.workload(), Map.of("image", r.settings().image(),
-                "env", r.settings().env().toString()));
+                "env", r.settings().env().toString(), "envFromSecret", r.settings().envFromSecret().toString()));
         return next;
     }
 

@@ -63,10 +63,12 @@ final class CanaryPreflight {
                         "a canary of " + workload + " exists already (" + c.name() + "): see `pitwall canary status "
                                 + workload.name() + "`, or end it with `pitwall canary abort " + workload.name() + "`"))
                 .orElse(new Preflight.Check("no canary running", true, "none")));
-        boolean changes = !settings.image().equals(main.image()) || settings.env().entrySet().stream()
-                .anyMatch(e -> !e.getValue().equals(main.env().get(e.getKey())));
+        // a value from a Secret counts as a change: the main workload's references are not read
+        boolean changes = !settings.image().equals(main.image()) || !settings.envFromSecret().isEmpty()
+                || settings.env().entrySet().stream().anyMatch(e -> !e.getValue().equals(main.env().get(e.getKey())));
         checks.add(new Preflight.Check("new template", changes, changes
                 ? main.image() + " -> " + settings.image() + (settings.env().isEmpty() ? "" : ", env " + settings.env())
+                + (settings.envFromSecret().isEmpty() ? "" : ", env from secrets " + settings.envFromSecret())
                 : "the workload already runs " + settings.image() + " with that env: nothing to try"));
         RollbackPlan[] tested = new RollbackPlan[1];
         checks.add(rollbackPlan(workload, planFile, tested));

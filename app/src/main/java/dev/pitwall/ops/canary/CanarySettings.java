@@ -1,16 +1,18 @@
 package dev.pitwall.ops.canary;
 
+import dev.pitwall.ops.connect.Redaction;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * What a canary rolls out and how: the new image and env overrides, the steps (percentages of the workload's
- * replicas that run the new template, rounded up, so that 1 means one pod), how long each step is held, and the gate
- * thresholds.
+ * What a canary rolls out and how: the new image and env overrides (literal values, and values taken from Secrets),
+ * the steps (percentages of the workload's replicas that run the new template, rounded up, so that 1 means one pod),
+ * how long each step is held, and the gate thresholds.
  */
 public record CanarySettings(String image, Map<String, String> env, List<Integer> steps, Duration hold,
-                             GateThresholds thresholds) {
+                             GateThresholds thresholds, Map<String, SecretKeyRef> envFromSecret) {
 
     public static final List<Integer> DEFAULT_STEPS = List.of(1, 25, 50, 100);
     public static final Duration DEFAULT_HOLD = Duration.ofMinutes(10);
@@ -20,6 +22,12 @@ public record CanarySettings(String image, Map<String, String> env, List<Integer
             throw new IllegalArgumentException("the canary needs an image");
         }
         env = env == null ? Map.of() : Map.copyOf(env);
+        envFromSecret = envFromSecret == null ? Map.of() : Map.copyOf(envFromSecret);
+        for (String name : envFromSecret.keySet()) {
+            if (env.containsKey(name)) {
+                throw new IllegalArgumentException(name + " is given both as a value and from a secret");
+            }
+        }
         steps = steps == null || steps.isEmpty() ? DEFAULT_STEPS : List.copyOf(steps);
         hold = hold == null ? DEFAULT_HOLD : hold;
         thresholds = thresholds == null ? GateThresholds.DEFAULTS : thresholds;
@@ -33,6 +41,20 @@ public record CanarySettings(String image, Map<String, String> env, List<Integer
         if (hold.isNegative()) {
             throw new IllegalArgumentException("the hold must not be negative");
         }
+    }
+
+    /** Settings without values from Secrets. */
+    public CanarySettings(String image, Map<String, String> env, List<Integer> steps, Duration hold,
+                          GateThresholds thresholds) {
+        this(image, env, steps, hold, thresholds, Map.of());
+    }
+
+    /**
+     * The literal env values whose names say they are secret (KEY, TOKEN, SECRET, PASSWORD): a canary must not start
+     * with them, since the settings are stored in the audit log, the journal and the canary's annotations.
+     */
+    public List<String> secretLiterals() {
+        return env.keySet().stream().filter(Redaction::secretName).sorted().toList();
     }
 
     /** Canary pods at step {@code index} of a workload of {@code replicas}: at least one, at most all. */

@@ -35,8 +35,16 @@ final class CanaryForm {
                 Duration.ofMinutes(whole("Time to full", f.minTimeToFullMinutes())),
                 Duration.ofMinutes(whole("Heartbeat grace", f.heartbeatGraceMinutes())),
                 whole("Queue growth", f.maxQueueGrowth()));
-        return new CanarySettings(f.image().trim(), env(f.env()), steps(f.steps()),
+        CanarySettings settings = new CanarySettings(f.image().trim(), env(f.env()), steps(f.steps()),
                 Duration.ofMinutes(whole("Hold per step", f.holdMinutes())), thresholds);
+        if (!settings.secretLiterals().isEmpty()) {
+            String name = settings.secretLiterals().get(0);
+            throw new IllegalArgumentException("Env: " + name + " looks like a secret, and its value would be stored "
+                    + "in the audit log, the journal and the canary's annotations; put it in a Kubernetes Secret and "
+                    + "start the canary with `pitwall canary start ... --env-from-secret " + name
+                    + "=SECRET_NAME:KEY`");
+        }
+        return settings;
     }
 
     static Map<String, String> env(String text) {
@@ -48,7 +56,7 @@ final class CanaryForm {
             }
             int eq = t.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("Env: each line is NAME=VALUE, got: " + t);
+                throw new IllegalArgumentException("Env: each line is NAME=VALUE");
             }
             env.put(t.substring(0, eq).trim(), t.substring(eq + 1));
         }

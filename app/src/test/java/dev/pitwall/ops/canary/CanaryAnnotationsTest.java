@@ -20,7 +20,8 @@ class CanaryAnnotationsTest {
 
     private static CanaryRecord record() {
         CanarySettings settings = new CanarySettings("repo/worker:2.0", Map.of("AP_EXECUTION_MODE", "SANDBOX_PROCESS",
-                "B", "x=y"), List.of(1, 50, 100), Duration.ofMinutes(7), null);
+                "B", "x=y"), List.of(1, 50, 100), Duration.ofMinutes(7), null,
+                Map.of("AP_API_KEY", new SecretKeyRef("ap-keys", "api-key")));
         return new CanaryRecord(MAIN, "worker-canary", settings, CanaryPhase.RUNNING, 1, 8, T0,
                 T0.plusSeconds(600), null, 3, "plan1", 12, null, List.of(), List.of());
     }
@@ -31,6 +32,9 @@ class CanaryAnnotationsTest {
                 .orElseThrow();
         assertThat(rebuilt.settings().image()).isEqualTo("repo/worker:2.0");
         assertThat(rebuilt.settings().env()).isEqualTo(record().settings().env());
+        assertThat(rebuilt.settings().envFromSecret()).isEqualTo(record().settings().envFromSecret());
+        assertThat(CanaryAnnotations.of(record())).containsEntry("pitwall.dev/canary-env-from-secret",
+                "AP_API_KEY=ap-keys:api-key");
         assertThat(rebuilt.settings().steps()).containsExactly(1, 50, 100);
         assertThat(rebuilt.settings().hold()).isEqualTo(Duration.ofMinutes(7));
         assertThat(rebuilt.step()).isEqualTo(1);
@@ -51,6 +55,15 @@ class CanaryAnnotationsTest {
 
         a.put("pitwall.dev/canary-phase", "SIDEWAYS");
         assertThat(CanaryAnnotations.merge(record(), a)).isEqualTo(record());
+    }
+
+    @Test
+    void literalValuesOfSecretLookingVariablesAreNamedAndAVariableIsGivenOneWayOnly() {
+        CanarySettings s = new CanarySettings("i:1", Map.of("AP_API_KEY", "x", "github_token", "y", "MODE", "z"),
+                null, null, null);
+        assertThat(s.secretLiterals()).containsExactly("AP_API_KEY", "github_token");
+        assertThatThrownBy(() -> new CanarySettings("i:1", Map.of("A", "1"), null, null, null,
+                Map.of("A", new SecretKeyRef("s", "k")))).hasMessageContaining("A is given both");
     }
 
     @Test
