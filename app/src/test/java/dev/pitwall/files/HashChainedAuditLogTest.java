@@ -3,6 +3,7 @@ package dev.pitwall.files;
 import dev.pitwall.ops.audit.AuditEntry;
 import dev.pitwall.ops.audit.AuditHead;
 import dev.pitwall.ops.audit.AuditProtection;
+import dev.pitwall.testing.AuditTamper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

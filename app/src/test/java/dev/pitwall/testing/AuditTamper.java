@@ -1,11 +1,14 @@
-package dev.pitwall.files;
+package dev.pitwall.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -13,7 +16,7 @@ import java.util.function.Consumer;
  * What someone who can edit the files but has no audit key does to hide an action: change lines, then recompute the
  * whole chain with plain SHA-256 and write a head that matches it.
  */
-final class AuditTamper {
+public final class AuditTamper {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -21,15 +24,16 @@ final class AuditTamper {
     }
 
     /** Applies {@code edit} to every line, recomputes the chain and rewrites the head. */
-    static void rewrite(Path log, Consumer<ObjectNode> edit) throws Exception {
+    public static void rewrite(Path log, Consumer<ObjectNode> edit) throws Exception {
         List<String> out = new ArrayList<>();
-        String prev = AuditHeadFile.GENESIS;
+        String prev = "0".repeat(64);
         for (String line : Files.readAllLines(log)) {
             ObjectNode node = (ObjectNode) JSON.readTree(line);
             node.remove("hash");
             edit.accept(node);
             node.put("prev", prev);
-            prev = AuditSeal.sha256(node.toString());
+            prev = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(node.toString().getBytes(StandardCharsets.UTF_8)));
             node.put("hash", prev);
             out.add(node.toString());
         }
@@ -38,7 +42,7 @@ final class AuditTamper {
     }
 
     /** Drops the last line and writes the head the shorter log would have had, as far as one can without the key. */
-    static void dropLastLine(Path log) throws Exception {
+    public static void dropLastLine(Path log) throws Exception {
         List<String> lines = new ArrayList<>(Files.readAllLines(log));
         lines.remove(lines.size() - 1);
         Files.write(log, lines);
@@ -46,7 +50,7 @@ final class AuditTamper {
         Files.writeString(head(log), lastHash + " " + lines.size() + "\n");
     }
 
-    static Path head(Path log) {
+    public static Path head(Path log) {
         return log.resolveSibling(log.getFileName() + ".head");
     }
 }
