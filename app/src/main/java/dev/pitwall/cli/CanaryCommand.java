@@ -232,7 +232,7 @@ public final class CanaryCommand implements Command {
             out.println("canary of " + workload + ": " + r.phase() + ", " + r.stepText());
             out.println("  image " + r.settings().image() + (r.settings().env().isEmpty() ? ""
                     : ", env " + r.settings().env()) + (r.settings().envFromSecret().isEmpty() ? ""
-                    : ", env from secrets " + r.settings().envFromSecret()) + "; hold " + r.settings().hold().toMinutes() + "m per step"
+                    : ", " + r.settings().envFromSecretText()) + "; hold " + r.settings().hold().toMinutes() + "m per step"
                     + (r.phase() == CanaryPhase.RUNNING ? ", this step ends " + engine.stepEndsAt(r) : ""));
             if (!r.phase().isFinal()) {
                 out.println(engine.driverOf(workload).map(l -> "  driven by " + l.driver() + " (lease until "

@@ -119,7 +119,7 @@ public final class CanaryEngine {
         evaluators.remove(workload);
         save(r);
         record("canary.started", workload, Map.of("image", settings.image(), "env", settings.env().toString(),
-                "envFromSecret", settings.envFromSecret().toString(), "steps", settings.steps().toString(),
+                "envFromSecret", settings.envFromSecretText(), "steps", settings.steps().toString(),
                 "hold", settings.hold().toString(), "plan", plan.id(), "mainReplicas", String.valueOf(main.replicas())));
         return r;
     }
@@ -268,7 +268,7 @@ public final class CanaryEngine {
         cluster.promote(r.workload(), r.settings().image(), r.settings().env(), r.settings().envFromSecret(),
                 r.mainReplicas());
         record("canary.promoting", r.workload(), Map.of("image", r.settings().image(),
-                "env", r.settings().env().toString(), "envFromSecret", r.settings().envFromSecret().toString()));
+                "env", r.settings().env().toString(), "envFromSecret", r.settings().envFromSecretText()));
         return next;
     }
 

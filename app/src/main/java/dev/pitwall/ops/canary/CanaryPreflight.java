@@ -68,7 +68,7 @@ final class CanaryPreflight {
                 || settings.env().entrySet().stream().anyMatch(e -> !e.getValue().equals(main.env().get(e.getKey())));
         checks.add(new Preflight.Check("new template", changes, changes
                 ? main.image() + " -> " + settings.image() + (settings.env().isEmpty() ? "" : ", env " + settings.env())
-                + (settings.envFromSecret().isEmpty() ? "" : ", env from secrets " + settings.envFromSecret())
+                + (settings.envFromSecret().isEmpty() ? "" : ", " + settings.envFromSecretText())
                 : "the workload already runs " + settings.image() + " with that env: nothing to try"));
         RollbackPlan[] tested = new RollbackPlan[1];
         checks.add(rollbackPlan(workload, planFile, tested));

@@ -57,6 +57,13 @@ public record CanarySettings(String image, Map<String, String> env, List<Integer
         return env.keySet().stream().filter(Redaction::secretName).sorted().toList();
     }
 
+    /** "AP_API_KEY from secret ap-keys key api-key, ..." ("" when none): references, never values. */
+    public String envFromSecretText() {
+        return String.join(", ", new java.util.TreeMap<>(envFromSecret).entrySet().stream()
+                .map(e -> e.getKey() + " from secret " + e.getValue().secret() + " key " + e.getValue().key())
+                .toList());
+    }
+
     /** Canary pods at step {@code index} of a workload of {@code replicas}: at least one, at most all. */
     public int canaryReplicas(int index, int replicas) {
         int share = (int) Math.ceil(replicas * steps.get(index) / 100.0);

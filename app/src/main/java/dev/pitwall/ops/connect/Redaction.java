@@ -18,6 +18,8 @@ public final class Redaction {
     private static final String[] SECRET_WORDS = {"KEY", "TOKEN", "SECRET", "PASSWORD"};
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://");
     private static final Pattern ASSIGNMENT = Pattern.compile("\\b([A-Za-z_][A-Za-z0-9_]*)=([^\\s,;&}\\]\"']+)");
+    /** What a hint shows in place of a value (SECRET_NAME:KEY), and the mask itself: nothing to hide. */
+    private static final Pattern PLACEHOLDER = Pattern.compile("[A-Z][A-Z_]*(:[A-Z][A-Z_]*)?|\\*\\*\\*");
 
     private Redaction() {
     }
@@ -78,7 +80,8 @@ public final class Redaction {
         Matcher m = ASSIGNMENT.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            String replacement = secretName(m.group(1)) ? m.group(1) + "=" + MASK : m.group();
+            boolean hidden = secretName(m.group(1)) && !PLACEHOLDER.matcher(m.group(2)).matches();
+            String replacement = hidden ? m.group(1) + "=" + MASK : m.group();
             m.appendReplacement(out, Matcher.quoteReplacement(replacement));
         }
         m.appendTail(out);

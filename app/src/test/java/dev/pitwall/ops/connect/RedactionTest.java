@@ -32,6 +32,9 @@ class RedactionTest {
                         + "then");
         assertThat(Redaction.text("env {AP_API_KEY=hunter2, MODE=fast, db_password=x y}"))
                 .isEqualTo("env {AP_API_KEY=***, MODE=fast, db_password=*** y}");
+        assertThat(Redaction.text("give --env-from-secret AP_API_KEY=SECRET_NAME:KEY, not AP_API_KEY=***"))
+                .as("a placeholder and the mask are no secrets")
+                .isEqualTo("give --env-from-secret AP_API_KEY=SECRET_NAME:KEY, not AP_API_KEY=***");
         assertThat(Redaction.text("line one redis://:pw@h\nline two has an @ sign"))
                 .isEqualTo("line one redis://:***@h\nline two has an @ sign");
     }
