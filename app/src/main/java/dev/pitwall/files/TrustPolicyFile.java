@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -54,14 +53,7 @@ public final class TrustPolicyFile implements PolicyFiles {
             Object tree = yaml.readValue(text, Object.class);
             text = json.writerWithDefaultPrettyPrinter().writeValueAsString(tree) + "\n";
         }
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        PrivateFiles.writeAtomically(file, text);
     }
 
     private ObjectMapper mapperFor(Path file) {

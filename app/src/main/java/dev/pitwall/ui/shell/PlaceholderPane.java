@@ -1,5 +1,6 @@
 package dev.pitwall.ui.shell;
 
+import dev.pitwall.ops.connect.Redaction;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
@@ -7,8 +8,10 @@ import javafx.scene.layout.VBox;
 /** Stands in for a screen that has nothing to show yet, and says so plainly instead of looking broken. */
 public final class PlaceholderPane extends VBox {
 
-    public PlaceholderPane(Screen screen, String reason) {
+    /** @param reason shown as given, but for URL passwords and secret values (it often quotes a failure) */
+    public PlaceholderPane(Screen screen, String failureOrReason) {
         super(8);
+        String reason = Redaction.text(failureOrReason);
         setAlignment(Pos.CENTER);
         getStyleClass().add("placeholder");
         Label title = new Label(screen.title());

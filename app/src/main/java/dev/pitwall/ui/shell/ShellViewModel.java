@@ -3,6 +3,7 @@ package dev.pitwall.ui.shell;
 import dev.pitwall.model.Alert;
 import dev.pitwall.model.BackendKind;
 import dev.pitwall.model.BackendStatus;
+import dev.pitwall.ops.connect.Redaction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -67,7 +68,8 @@ public final class ShellViewModel {
     }
 
     public void showMessage(String text) {
-        message.set(text == null ? "" : text);
+        // the message line quotes failures, whose text may carry a URL
+        message.set(text == null ? "" : Redaction.text(text));
     }
 
     public ReadOnlyObjectProperty<BackendStatus> statusProperty(BackendKind kind) {
