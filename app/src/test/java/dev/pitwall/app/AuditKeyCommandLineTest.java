@@ -133,6 +133,12 @@ class AuditKeyCommandLineTest {
         assertThat(unsetGlobal.err()).contains("environment variable NOPE (audit key) is not set");
     }
 
+    @Test
+    void everyCallerOfAProcessSharesOneAuditLog() {
+        Backends backends = new Backends(ref -> Optional.empty(), home.resolve("state"));
+        assertThat(backends.auditLog()).isSameAs(backends.auditLog());
+    }
+
     private void assertTampered(CliRun timeline, CliRun report) throws Exception {
         assertThat(timeline.exitCode()).as(timeline.out() + timeline.err()).isEqualTo(1);
         assertThat(timeline.err()).contains("TAMPERED OR TRUNCATED").contains("audit log: keyed");
