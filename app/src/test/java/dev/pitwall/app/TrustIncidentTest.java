@@ -41,7 +41,9 @@ class TrustIncidentTest {
             all.addAll(List.of("--policy", policy.toString()));
         }
         ConfigDirs dirs = new ConfigDirs(home.resolve("config"), home.resolve("state"));
-        return CliRun.capture((out, err) -> new Launcher(dirs, ref -> Optional.of(demo.platformKey()),
+        // only the platform key is set: an audit key variable (PITWALL_AUDIT_KEY_ENV) is not
+        return CliRun.capture((out, err) -> new Launcher(dirs, ref -> DemoEnvironment.PLATFORM_KEY_ENV.equals(ref)
+                ? Optional.of(demo.platformKey()) : Optional.empty(),
                 new ByteArrayInputStream(new byte[0]), out, err).run(all.toArray(String[]::new)));
     }
 
