@@ -126,7 +126,8 @@ class TrustWithoutPolicyTest {
             demo.advance(Duration.ofMinutes(15));
 
             try (TrustSession session = TrustSessions.open(demo.profile(), null,
-                    ref -> ref.equals(demo.profile().platformKeyEnv()) ? Optional.of(demo.platformKey()) : Optional.empty(),
+                    ref -> ref.equals(demo.profile().platformKeyEnv()) ? Optional.of(demo.platformKey())
+                            : Optional.empty(),
                     new Backends(ref -> Optional.empty(), home.resolve("state")).auditLog(), demo.clock())) {
                 assertThat(session.policy().isLoaded()).isTrue();
                 TrustReport report = session.engine().evaluate(session.policy().policyOrEmpty());

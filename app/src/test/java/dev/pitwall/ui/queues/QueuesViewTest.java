@@ -98,8 +98,9 @@ class QueuesViewTest {
     /** Clicks the cell whose text matches, once the table has drawn it (items arrive before their cells). */
     private static void clickCell(FxRobot robot, String query, java.util.function.Predicate<String> text)
             throws Exception {
+        // a refresh can recycle cells: only a cell still in the scene and shown can be clicked
         java.util.function.Predicate<Node> match = n -> n instanceof TableCell<?, ?> c && c.getText() != null
-                && text.test(c.getText());
+                && text.test(c.getText()) && c.getScene() != null && c.isVisible();
         waitFor("a cell drawn for " + query, () -> robot.lookup(query).match(match).tryQuery().isPresent());
         robot.clickOn(robot.lookup(query).match(match).queryAs(Node.class));
     }
