@@ -7,6 +7,7 @@ import dev.pitwall.model.Alert;
 import dev.pitwall.model.ConnectionProfile;
 import dev.pitwall.ops.alert.AlertCenter;
 import dev.pitwall.ops.connect.BackendHealthMonitor;
+import dev.pitwall.ops.exec.BackgroundExecutor;
 import dev.pitwall.ops.exec.PooledExecutor;
 import dev.pitwall.ops.fleet.FleetEngine;
 import dev.pitwall.ui.common.FrameCoalescer;
@@ -46,6 +47,8 @@ final class ConsoleApp {
     private OperationsViewModel operations;
     private ConsoleWindow window;
     private BackendHealthMonitor monitor;
+    private BackgroundExecutor.Cancellable probes;
+    private volatile boolean closed;
     /** Every alert of the session, for the header badge now and the incident timeline later. */
     private final AlertCenter alerts = new AlertCenter(clock, AlertCenter.DEFAULT_HISTORY);
     /** The fleet engine, built and started in the background when the profile has Kubernetes. */
@@ -95,7 +98,7 @@ final class ConsoleApp {
             for (var kind : dev.pitwall.model.BackendKind.values()) {
                 shell.updateStatus(monitor.status(kind));
             }
-            executor.repeat(monitor::probeAll, Duration.ZERO, Duration.ofSeconds(10));
+            probes = executor.repeat(monitor::probeAll, Duration.ZERO, Duration.ofSeconds(10));
         }
         if (profile != null) {
             // kept in the state directory: a console restarted mid-incident, and the incident commands, see them
@@ -108,7 +111,9 @@ final class ConsoleApp {
             executor.supply(() -> {
                 FleetEngine engine = new FleetEngine(backends.fleetSources(profile), executor, clock, alerts, monitor,
                         FleetEngine.Settings.defaults());
-                engine.start();
+                if (!closed) {
+                    engine.start(); // a console closed meanwhile closes the engine as soon as it is handed over
+                }
                 return engine;
             }).whenComplete((engine, error) -> {
                 if (error == null) {
@@ -148,6 +153,10 @@ final class ConsoleApp {
         return executor;
     }
 
+    ShellViewModel shell() {
+        return shell;
+    }
+
     /** True once every configured back-end has answered or failed at least once. */
     boolean backendsSettled() {
         if (monitor == null) {
@@ -161,7 +170,15 @@ final class ConsoleApp {
         return true;
     }
 
+    /**
+     * Stops the engines before the executor they schedule on, so that none of them hands it work while it closes;
+     * what still arrives afterwards (an informer event, an answer in flight) is dropped by the closed executor.
+     */
     void close() {
+        closed = true;
+        if (probes != null) {
+            probes.cancel();
+        }
         fleet.thenAccept(FleetEngine::close);
         executor.close();
     }

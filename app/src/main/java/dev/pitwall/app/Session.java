@@ -16,6 +16,8 @@ final class Session implements AutoCloseable {
     private final List<String> notes = new ArrayList<>();
 
     private final boolean starting;
+    /** Guarded by {@code resources}. */
+    private boolean closed;
 
     Session(ConnectionProfile profile) {
         this(profile, false);
@@ -45,8 +47,18 @@ final class Session implements AutoCloseable {
         return profile != null;
     }
 
+    /**
+     * Takes {@code resource} to close with the session. Screens open theirs in the background, so one may arrive
+     * after the session closed: it is closed at once rather than left running against a stopped world.
+     */
     void own(AutoCloseable resource) {
-        resources.add(resource);
+        synchronized (resources) {
+            if (!closed) {
+                resources.add(resource);
+                return;
+            }
+        }
+        closeQuietly(resource);
     }
 
     void note(String text) {
@@ -59,13 +71,22 @@ final class Session implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            try {
-                resources.get(i).close();
-            } catch (Exception e) {
-                System.err.println("pitwall: could not stop " + resources.get(i) + ": " + e.getMessage());
-            }
+        List<AutoCloseable> owned;
+        synchronized (resources) {
+            closed = true;
+            owned = new ArrayList<>(resources);
+            resources.clear();
         }
-        resources.clear();
+        for (int i = owned.size() - 1; i >= 0; i--) {
+            closeQuietly(owned.get(i));
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            System.err.println("pitwall: could not stop " + resource + ": " + e.getMessage());
+        }
     }
 }

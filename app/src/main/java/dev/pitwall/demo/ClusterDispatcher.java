@@ -62,7 +62,7 @@ final class ClusterDispatcher extends Dispatcher {
         MockResponse response = answer(request);
         if (response.getWebSocketListener() != null) {
             response.withWebSocketUpgrade(new OffLoopWatchClose(response.getWebSocketListener(), store::forgetWatch,
-                    watchCloser));
+                    this::closeWatch));
         }
         if (response.getWebSocketListener() == null && response.header("Content-Type") == null) {
             // without a content type, client-go (kubectl) takes a typed answer for protobuf and fails to read it
@@ -147,6 +147,15 @@ final class ClusterDispatcher extends Dispatcher {
 
     private static MockResponse json(int code, String body) {
         return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body);
+    }
+
+    /** Runs a watch's close off the event loop; once the server is stopping, its watches go down with it. */
+    private void closeWatch(Runnable close) {
+        try {
+            watchCloser.execute(close);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            // shutdown() ran: the server's sockets close anyway, and no client is left to answer
+        }
     }
 
     @Override

@@ -1,11 +1,7 @@
 package dev.pitwall.app;
 
-import dev.pitwall.app.settings.ProfileStore;
-import dev.pitwall.app.settings.SettingsStore;
-import dev.pitwall.cli.ParsedArgs;
 import dev.pitwall.demo.KubeMockCluster;
 import dev.pitwall.model.ConnectionProfile;
-import dev.pitwall.ops.connect.SecretSource;
 import dev.pitwall.testing.Await;
 import dev.pitwall.testing.KubeMockExtension;
 import io.fabric8.kubernetes.api.model.ContainerStatusBuilder;
@@ -13,15 +9,12 @@ import io.fabric8.kubernetes.api.model.Pod;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,20 +29,8 @@ class ConsoleFleetTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @TempDir
-    Path config;
-
-    private ConsoleApp app;
-
-    @AfterEach
-    void close(FxRobot robot) {
-        if (app != null) {
-            robot.interact(() -> {
-                app.window().scene().getWindow().hide();
-                app.close();
-            });
-        }
-    }
+    @RegisterExtension
+    final ConsoleWorld world = ConsoleWorld.withoutDemo();
 
     @Test
     void theFleetScreenShowsTheClustersWorkersAndTheAlertsReachTheHeader(FxRobot robot, KubeMockCluster cluster) {
@@ -65,13 +46,7 @@ class ConsoleFleetTest {
 
         ConnectionProfile profile = new ConnectionProfile("mock", cluster.kubeconfig().toString(),
                 KubeMockCluster.CONTEXT, null, null, List.of(), null, null, null, null, true, false, null);
-        ConsoleOptions options = ConsoleOptions.from(ParsedArgs.parse(List.of(), GlobalOptions.ALL));
-        app = new ConsoleApp(new Session(profile), options, new SettingsStore(config), new ProfileStore(config),
-                new Backends(SecretSource.environment(), java.nio.file.Path.of("target", "test-state")));
-        robot.interact(() -> {
-            app.build();
-            app.show(new Stage());
-        });
+        world.open(profile);
 
         Await.until("two workers in the Fleet table", WAIT, () -> {
             int[] size = new int[1];

@@ -1,24 +1,18 @@
 package dev.pitwall.app;
 
-import dev.pitwall.app.settings.ProfileStore;
-import dev.pitwall.app.settings.SettingsStore;
-import dev.pitwall.cli.ParsedArgs;
 import dev.pitwall.demo.RedisServerProcess;
 import dev.pitwall.model.ConnectionProfile;
-import dev.pitwall.ops.connect.SecretSource;
 import dev.pitwall.testing.Await;
 import dev.pitwall.testing.BullFixture;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,34 +23,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class QueuesScreenTest {
 
-    @TempDir
-    Path config;
-    private ConsoleApp app;
-    private Session session;
+    @RegisterExtension
+    final ConsoleWorld world = ConsoleWorld.withoutDemo();
     private RedisServerProcess redis;
 
-    private void open(FxRobot robot, ConnectionProfile profile) {
-        ConsoleOptions options = ConsoleOptions.from(ParsedArgs.parse(List.of("--view", "queues"),
-                GlobalOptions.ALL));
-        session = new Session(profile);
-        ConsoleApp built = new ConsoleApp(session, options, new SettingsStore(config), new ProfileStore(config),
-                new Backends(SecretSource.environment(), java.nio.file.Path.of("target", "test-state")));
-        robot.interact(() -> {
-            built.build();
-            built.show(new Stage());
-        });
-        app = built;
-    }
-
     @AfterEach
-    void close(FxRobot robot) {
-        if (app != null) {
-            robot.interact(() -> {
-                app.window().scene().getWindow().hide();
-                app.close();
-            });
-            session.close();
-        }
+    void stopRedis() {
         if (redis != null) {
             redis.close();
         }
@@ -69,8 +41,8 @@ class QueuesScreenTest {
 
     @Test
     void withoutRedisInTheProfileTheScreenSaysSo(FxRobot robot) {
-        open(robot, new ConnectionProfile("t", null, null, null, null, List.of(), null, null,
-                "http://127.0.0.1:1", null, false, false, null));
+        world.open(new ConnectionProfile("t", null, null, null, null, List.of(), null, null,
+                "http://127.0.0.1:1", null, false, false, null), "--view", "queues");
         assertThat(robot.lookup(".placeholder-reason").queryAs(Label.class).getText())
                 .startsWith("Redis is not configured in this profile");
     }
@@ -82,7 +54,7 @@ class QueuesScreenTest {
             bull.meta("workerJobs", "bullmq:6.7.0", false);
             bull.failed("workerJobs", "f1", System.currentTimeMillis(), Map.of());
         }
-        open(robot, withRedis(redis.url()));
+        world.open(withRedis(redis.url()), "--view", "queues");
         TableView<?> table = robot.lookup("#queueTable").queryAs(TableView.class);
         Await.until("the queue listed", Duration.ofSeconds(15), () -> table.getItems().size() == 1);
         Label redisStatus = robot.lookup("#status-redis").queryAs(Label.class);

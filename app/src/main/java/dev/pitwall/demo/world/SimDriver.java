@@ -64,10 +64,19 @@ public final class SimDriver implements AutoCloseable {
         }, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
     }
 
+    /** Stops real time, after the tick in flight (if any) has ended: the world's parts close right after this. */
     @Override
     public void close() {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.shutdown();
+            try {
+                if (!timer.awaitTermination(10, TimeUnit.SECONDS)) {
+                    timer.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                timer.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

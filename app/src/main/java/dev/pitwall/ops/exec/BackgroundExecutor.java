@@ -7,6 +7,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Where all I/O runs: never on the FX thread. ViewModel tests use {@link DirectExecutor}, which runs work on the
  * calling thread so that assertions need no waiting.
+ *
+ * <p>Closing stops every schedule. Work handed in after {@link #close()} is dropped, never thrown at the caller (the
+ * future of {@link #supply} is then cancelled): callbacks of engines still busy while the application closes arrive
+ * on informer, timer or FX threads, where an exception would reach nobody who could act on it.
  */
 public interface BackgroundExecutor extends AutoCloseable {
 

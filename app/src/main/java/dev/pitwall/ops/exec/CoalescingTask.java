@@ -1,6 +1,5 @@
 package dev.pitwall.ops.exec;
 
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -33,12 +32,9 @@ public final class CoalescingTask {
             }
         } while (!state.compareAndSet(s, s + 1));
         if (s == IDLE) {
-            try {
-                executor.run(this::loop);
-            } catch (RejectedExecutionException e) {
-                // the executor is closed: the application is stopping, nothing more runs
-                state.set(IDLE);
-            }
+            // a closed executor drops the run (the application is stopping): the task then stays busy, so later
+            // requests are dropped here at once
+            executor.run(this::loop);
         }
     }
 

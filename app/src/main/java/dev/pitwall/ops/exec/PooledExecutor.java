@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -11,15 +12,25 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one app-wide executor: a bounded pool of named daemon threads for I/O plus one scheduler thread that only hands
  * scheduled work over to the pool (so a slow poll never delays the next timer).
+ *
+ * <p>Once closed it runs nothing more: work handed to it after {@link #close()} (a callback of an engine that was
+ * still busy while the console closed) is dropped, counted and logged at debug level, never thrown at the caller,
+ * whose thread may be an informer's or the FX thread that has nobody to report it to.
  */
 public final class PooledExecutor implements BackgroundExecutor {
 
+    private static final System.Logger LOG = System.getLogger(PooledExecutor.class.getName());
+    private static final Cancellable NOTHING = () -> { };
+
     private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService scheduler;
+    private volatile boolean closed;
+    private final AtomicLong dropped = new AtomicLong();
 
     public PooledExecutor(int threads) {
         workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
@@ -30,10 +41,11 @@ public final class PooledExecutor implements BackgroundExecutor {
         scheduler = timer;
     }
 
+    /** A future of work that will never run: cancelled, so that a caller who waits on it does not wait for ever. */
     @Override
     public <T> CompletableFuture<T> supply(Callable<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        workers.execute(() -> {
+        if (!hand(() -> {
             try {
                 result.complete(work.call());
             } catch (Throwable t) {
@@ -45,21 +57,54 @@ public final class PooledExecutor implements BackgroundExecutor {
                 }
                 result.completeExceptionally(t);
             }
-        });
+        }, "work")) {
+            result.cancel(false);
+        }
         return result;
     }
 
     @Override
     public Cancellable repeat(Runnable work, Duration initialDelay, Duration period) {
-        ScheduledFuture<?> f = scheduler.scheduleWithFixedDelay(() -> runGuarded(work),
-                initialDelay.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
-        return () -> f.cancel(false);
+        return schedule(() -> scheduler.scheduleWithFixedDelay(() -> runGuarded(work),
+                initialDelay.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS), "a repeating job");
     }
 
     @Override
     public Cancellable later(Runnable work, Duration delay) {
-        ScheduledFuture<?> f = scheduler.schedule(() -> workers.execute(work), delay.toMillis(), TimeUnit.MILLISECONDS);
-        return () -> f.cancel(false);
+        return schedule(() -> scheduler.schedule(() -> hand(work, "delayed work"), delay.toMillis(),
+                TimeUnit.MILLISECONDS), "delayed work");
+    }
+
+    /** Hands {@code work} to the pool; false (and counted) when the executor is closed. */
+    private boolean hand(Runnable work, String what) {
+        if (!closed) {
+            try {
+                workers.execute(work);
+                return true;
+            } catch (RejectedExecutionException closedMeanwhile) {
+                // close() ran between the check and the hand-over: same as closed
+            }
+        }
+        drop(what);
+        return false;
+    }
+
+    private Cancellable schedule(java.util.function.Supplier<ScheduledFuture<?>> timer, String what) {
+        if (!closed) {
+            try {
+                ScheduledFuture<?> f = timer.get();
+                return () -> f.cancel(false);
+            } catch (RejectedExecutionException closedMeanwhile) {
+                // close() ran between the check and the scheduling: same as closed
+            }
+        }
+        drop(what);
+        return NOTHING;
+    }
+
+    private void drop(String what) {
+        long n = dropped.incrementAndGet();
+        LOG.log(System.Logger.Level.DEBUG, () -> "executor closed: " + what + " dropped (" + n + " so far)");
     }
 
     /** Runs on a worker and waits, so that a repeating job never overlaps itself. */
@@ -81,8 +126,15 @@ public final class PooledExecutor implements BackgroundExecutor {
         return workers.getActiveCount() == 0 && workers.getQueue().isEmpty();
     }
 
+    /** How much work was handed in after close and dropped. */
+    public long droppedAfterClose() {
+        return dropped.get();
+    }
+
+    /** Stops the timers, then the workers (running work is interrupted); anything handed in later is dropped. */
     @Override
     public void close() {
+        closed = true;
         scheduler.shutdownNow();
         workers.shutdownNow();
     }

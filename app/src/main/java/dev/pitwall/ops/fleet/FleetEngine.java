@@ -84,6 +84,8 @@ public final class FleetEngine implements AutoCloseable {
     /** Feed states: written only by fold inputs (the serial task). */
     private final Map<FleetFeed, FeedStatus> feeds = new EnumMap<>(FleetFeed.class);
     private volatile FleetSnapshot latest;
+    /** Set by close(): from then on the engine schedules nothing, so nothing of it outlives its executor. */
+    private volatile boolean closed;
     private volatile Set<String> nodes = Set.of();
     private volatile String platformAppVersion;
     // publication state: touched only by the serial task
@@ -128,15 +130,23 @@ public final class FleetEngine implements AutoCloseable {
      */
     public CompletableFuture<Void> start() {
         CompletableFuture<Void> synced = startWatch();
-        schedules.add(executor.repeat(this::checkConnection, settings.tickEvery(), settings.tickEvery()));
+        keep(executor.repeat(this::checkConnection, settings.tickEvery(), settings.tickEvery()));
         if (sources.heartbeats() != null) {
-            schedules.add(executor.repeat(this::readHeartbeats, Duration.ZERO, settings.heartbeatEvery()));
+            keep(executor.repeat(this::readHeartbeats, Duration.ZERO, settings.heartbeatEvery()));
         }
         if (sources.failedRuns() != null || sources.appVersion() != null) {
-            schedules.add(executor.repeat(this::readPlatform, Duration.ZERO, settings.failedRunsEvery()));
+            keep(executor.repeat(this::readPlatform, Duration.ZERO, settings.failedRunsEvery()));
         }
-        return synced.thenRun(() -> schedules.add(executor.repeat(this::readVolumes, Duration.ZERO,
+        return synced.thenRun(() -> keep(executor.repeat(this::readVolumes, Duration.ZERO,
                 settings.volumesEvery())));
+    }
+
+    /** Keeps a schedule to cancel at close; one made while closing (the sync ended just then) is cancelled at once. */
+    private void keep(Cancellable schedule) {
+        schedules.add(schedule);
+        if (closed) {
+            schedule.cancel();
+        }
     }
 
     /**
@@ -211,6 +221,7 @@ public final class FleetEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         schedules.forEach(Cancellable::cancel);
         sources.close();
     }
@@ -246,7 +257,7 @@ public final class FleetEngine implements AutoCloseable {
         }
         if (wait <= 0) {
             publish();
-        } else if (!publishScheduled) {
+        } else if (!publishScheduled && !closed) {
             publishScheduled = true;
             executor.later(() -> submit(f -> publishScheduled = false), Duration.ofNanos(wait));
         }

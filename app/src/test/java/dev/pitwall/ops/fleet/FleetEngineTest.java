@@ -379,4 +379,49 @@ class FleetEngineTest {
         cluster.emit(new PodDeleted("ap-shared", "b"));
         assertThat(engine.latest().workers()).extracting(Worker::pod).containsExactly("a");
     }
+
+    /** Informer events can still arrive after close: the engine folds them but schedules nothing more. */
+    @Test
+    void aClosedEngineSchedulesNoPublicationForLateEvents() {
+        java.util.concurrent.atomic.AtomicInteger laters = new java.util.concurrent.atomic.AtomicInteger();
+        DirectExecutor direct = new DirectExecutor();
+        dev.pitwall.ops.exec.BackgroundExecutor counting = new dev.pitwall.ops.exec.BackgroundExecutor() {
+            @Override
+            public <T> java.util.concurrent.CompletableFuture<T> supply(java.util.concurrent.Callable<T> work) {
+                return direct.supply(work);
+            }
+
+            @Override
+            public Cancellable repeat(Runnable work, Duration initialDelay, Duration period) {
+                return direct.repeat(work, initialDelay, period);
+            }
+
+            @Override
+            public Cancellable later(Runnable work, Duration delay) {
+                laters.incrementAndGet();
+                return direct.later(work, delay);
+            }
+
+            @Override
+            public void close() {
+                direct.close();
+            }
+        };
+        FleetFakes.Cluster late = new FleetFakes.Cluster();
+        FleetEngine.Settings hourly = FleetEngine.Settings.defaults();
+        hourly = new FleetEngine.Settings(hourly.heartbeatEvery(), hourly.volumesEvery(), hourly.failedRunsEvery(),
+                hourly.tickEvery(), Duration.ofHours(1), hourly.alertsEvery(), hourly.forecast(), null);
+        FleetEngine e = new FleetEngine(new FleetSources(late, volumes, null, null, null), counting, clock, alerts,
+                new dev.pitwall.ops.connect.BackendHealthMonitor(dev.pitwall.model.ConnectionProfile.empty("t"),
+                        java.util.List.of(), clock), hourly);
+        e.start().join();
+        late.pods(pod("ap-shared", "a").build());
+        assertThat(laters).as("a change within the publication interval waits for a timer").hasValue(1);
+
+        e.close();
+        direct.runScheduled();
+        late.pods(pod("ap-shared", "b").build());
+        late.pods(pod("ap-shared", "c").build());
+        assertThat(laters).as("after close").hasValue(1);
+    }
 }
