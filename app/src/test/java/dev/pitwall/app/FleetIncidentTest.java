@@ -16,6 +16,7 @@ import dev.pitwall.ops.fleet.FleetSnapshot;
 import dev.pitwall.ops.fleet.ForecastRule;
 import dev.pitwall.testing.MutableClock;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the simulated one, so that fill rates are per simulated second.
  */
 class FleetIncidentTest {
+
+    @TempDir
+    Path state;
 
     @Test
     void theForecastTurnsCriticalOnTheSharedWorkersAndTheCrashLoopsAreRaised() throws Exception {
@@ -119,9 +123,9 @@ class FleetIncidentTest {
     }
 
     /** An engine on the demo through the real adapters (informers, kubelet stats, heartbeats, platform). */
-    private static FleetEngine engine(DemoEnvironment demo, PooledExecutor executor, MutableClock clock,
-                                      AlertCenter alerts, FleetEngine.Settings settings) {
-        Backends backends = new Backends(ref -> Optional.of(demo.platformKey()), Path.of("target", "test-state"));
+    private FleetEngine engine(DemoEnvironment demo, PooledExecutor executor, MutableClock clock,
+                               AlertCenter alerts, FleetEngine.Settings settings) {
+        Backends backends = new Backends(ref -> Optional.of(demo.platformKey()), state);
         return new FleetEngine(backends.fleetSources(demo.profile()), executor, clock, alerts,
                 new BackendHealthMonitor(demo.profile(), List.of(), clock), settings);
     }

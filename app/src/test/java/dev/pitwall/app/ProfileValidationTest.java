@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -32,10 +33,11 @@ class ProfileValidationTest {
 
     private HttpServer health;
     private final AtomicInteger healthStatus = new AtomicInteger(200);
-    private final ProfileValidator validator = new Backends(SecretSource.environment(), java.nio.file.Path.of("target", "test-state")).validator();
+    private ProfileValidator validator;
 
     @BeforeEach
-    void startHealth() throws Exception {
+    void startHealth(@TempDir java.nio.file.Path state) throws Exception {
+        validator = new Backends(SecretSource.environment(), state).validator();
         health = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         health.createContext("/api/v1/health", ex -> {
             ex.sendResponseHeaders(healthStatus.get(), -1);

@@ -31,10 +31,10 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
@@ -47,7 +47,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -68,41 +67,33 @@ class WarRoomBoardTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Path STYLES = Path.of("styles");
 
-    private static DemoEnvironment demo;
-    private static PooledExecutor executor;
-    private static FleetEngine engine;
-    private static Session session;
+    @RegisterExtension
+    static final ConsoleWorld world = ConsoleWorld.demo(Scenario.INCIDENT, 5).advancedBy(Duration.ofMinutes(20));
+
     private final CountDownLatch replayHeld = new CountDownLatch(1);
+    private PooledExecutor executor;
+    private FleetEngine engine;
+    private Session session;
     private BackendHealthMonitor monitor;
     private WarRoomBoard board;
     private Scene scene;
 
-    @BeforeAll
-    static void runTheIncident() {
-        demo = DemoEnvironment.start(new DemoEnvironment.Options(Scenario.INCIDENT, 5, 0, SimClock.EPOCH));
-        for (int minute = 0; minute < 20; minute++) {
-            demo.advance(Duration.ofMinutes(1));
-        }
-        executor = new PooledExecutor(4);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (engine != null) {
-            engine.close();
-        }
-        if (session != null) {
-            session.close();
-        }
+    /** Each test's board stops with it: its engine, its refreshes and the replay it shows. */
+    @AfterEach
+    void stop() {
+        replayHeld.countDown();
+        engine.close();
         executor.close();
-        demo.close();
+        session.close();
     }
 
     @Start
     void start(Stage stage) {
         // the console's clock reads the simulated time, so that "changed 8 min ago" is about the scenario's minutes
         Clock clock = Clock.fixed(SimClock.EPOCH.plus(Duration.ofMinutes(20)), ZoneOffset.UTC);
-        Backends backends = new Backends(ref -> Optional.of(demo.platformKey()), Path.of("target", "war-room-state"));
+        DemoEnvironment demo = world.demo();
+        Backends backends = world.backends();
+        executor = new PooledExecutor(4);
         monitor = new BackendHealthMonitor(demo.profile(), backends.probes(), clock);
         AlertCenter alerts = new AlertCenter(clock, 1000);
         engine = new FleetEngine(backends.fleetSources(demo.profile()), executor, clock, alerts, monitor,
