@@ -1,6 +1,15 @@
 package dev.pitwall.app;
 
 import dev.pitwall.app.settings.ConfigDirs;
+import dev.pitwall.files.JsonLinesJournal;
+import dev.pitwall.model.ConnectionProfile;
+import dev.pitwall.ops.replay.JournalEntry;
+import dev.pitwall.ops.replay.Pacer;
+import dev.pitwall.ops.replay.ReplayControl;
+import dev.pitwall.ops.replay.ReplayEngine;
+import dev.pitwall.ops.replay.ReplayJournal;
+import dev.pitwall.ops.replay.ReplaySettings;
+import dev.pitwall.ops.replay.ReplaySource;
 import dev.pitwall.demo.RedisServerProcess;
 import dev.pitwall.demo.platform.FlowRunSnapshot;
 import dev.pitwall.demo.platform.HistorySeed;
@@ -24,6 +33,7 @@ import redis.clients.jedis.RedisClient;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Bulk replay end to end: the headless commands against the platform simulator over real HTTP and Redis, including
- * a replay killed with SIGKILL at twenty random points and resumed each time.
+ * a replay killed at twenty random points (three of them real SIGKILLs) and resumed each time.
  */
 @ExtendWith(RedisServerExtension.class)
 class ReplayEndToEndTest {
@@ -109,6 +119,13 @@ class ReplayEndToEndTest {
         assertThat(status.out()).contains("\"succeeded\":" + failed.size()).contains("\"completed\":true");
     }
 
+    /**
+     * Twenty crashes at random points, each followed by a resume. Most are simulated in this JVM: the journal dies at
+     * a random append (sometimes leaving half a line), so no later line reaches the file and every thread of the
+     * engine stops at its next line, while a batch already on the wire still arrives. Every
+     * {@link #REAL_KILL_EVERY}th (three in all) is a real {@code kill -9} of a separate JVM mid-replay. All of them
+     * continue the same journal, and at the end every run was retried exactly once.
+     */
     @Test
     void aReplayKilledAtTwentyRandomPointsEndsWithEveryRunRetriedExactlyOnce() throws Exception {
         List<String> failed = failedRunIds();
@@ -118,33 +135,74 @@ class ReplayEndToEndTest {
         SplittableRandom random = new SplittableRandom(20);
 
         int kills = 0;
+        int realKills = 0;
         for (; kills < 20; kills++) {
-            long before = lines(journal);
-            Process p = kills == 0
-                    ? pitwall("replay", "run", plan.toString(), "--journal", journal.toString(), "--rate", "200",
-                    "--batch-size", "25", "--canary", "0")
-                    : pitwall("replay", "resume", journal.toString());
-            long target = before + 2 + random.nextInt(25);
-            boolean ended = false;
-            try {
-                Await.until("journal to grow to " + target + " lines", Duration.ofSeconds(60),
-                        () -> lines(journal) >= target || !p.isAlive());
-                ended = !p.isAlive();
-            } finally {
-                p.destroyForcibly(); // SIGKILL: no shutdown hook, no last flush
-                p.waitFor(30, TimeUnit.SECONDS);
-            }
+            int lines = 2 + random.nextInt(25);
+            boolean real = kills % REAL_KILL_EVERY == 0;
+            boolean ended = real ? killWithSigkill(plan, journal, kills == 0, lines)
+                    : crashInProcess(plan, journal, kills == 0, lines, random.nextBoolean());
+            realKills += real && !ended ? 1 : 0;
             if (ended) {
                 break;
             }
         }
         assertThat(kills).as("the replay was killed many times before it could finish").isGreaterThanOrEqualTo(10);
+        assertThat(realKills).as("real SIGKILLs among them").isEqualTo(3);
 
         CliRun last = cli("replay", "resume", journal.toString());
         assertThat(last.exitCode()).as(last.out() + last.err()).isZero();
         for (String id : failed) {
             assertThat(platform.retryCount(id)).as("retries of " + id).isEqualTo(1);
             assertThat(platform.run(id)).get().satisfies(r -> assertThat(r.status().name()).isEqualTo("SUCCEEDED"));
+        }
+    }
+
+    private static final int REAL_KILL_EVERY = 7;
+    private static final String[] RUN_OPTIONS = {"--rate", "200", "--batch-size", "25", "--canary", "0"};
+
+    /** Runs (or resumes) the replay in a separate JVM and kills it with SIGKILL once the journal grew by n lines. */
+    private boolean killWithSigkill(Path plan, Path journal, boolean first, int n) throws Exception {
+        long target = lines(journal) + n;
+        List<String> args = new ArrayList<>(first ? List.of("replay", "run", plan.toString(), "--journal",
+                journal.toString()) : List.of("replay", "resume", journal.toString()));
+        if (first) {
+            args.addAll(List.of(RUN_OPTIONS));
+        }
+        Process p = pitwall(args.toArray(String[]::new));
+        try {
+            Await.until("journal to grow to " + target + " lines", Duration.ofSeconds(60),
+                    () -> lines(journal) >= target || !p.isAlive());
+            return !p.isAlive();
+        } finally {
+            p.destroyForcibly(); // SIGKILL: no shutdown hook, no last flush
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /**
+     * Runs (or resumes) the replay on the engine in this JVM, through the same adapters as the command, with a
+     * journal that "dies" at its n-th append: that line and every later one is lost (the first of them cut in half
+     * when {@code cutLine}), as when the process is killed there. False when it crashed, true when it ended first.
+     */
+    private boolean crashInProcess(Path plan, Path journal, boolean first, int n, boolean cutLine) throws Exception {
+        Backends backends = new Backends(ref -> Optional.of(KEY), home.resolve("state"));
+        ConnectionProfile profile = new ConnectionProfile("t", null, null, null, null, List.of(), null, null,
+                platform.url().toString(), KEY_ENV, false, false, null);
+        CrashingJournal dying = new CrashingJournal(new JsonLinesJournal(journal), journal, n, cutLine);
+        try {
+            ReplayEngine engine = first
+                    ? ReplayEngine.start(backends.replayFiles().loadPlan(plan), ReplaySettings.defaults().withRate(200)
+                            .withBatchSize(25).withCanary(0), dying,
+                    backends.replayTarget(profile, ReplaySource.PLATFORM), null, Pacer.system(), new ReplayControl(),
+                    null)
+                    : ReplayEngine.resume(dying, backends.replayTarget(profile, ReplaySource.PLATFORM), null,
+                    Pacer.system(), new ReplayControl(), null);
+            engine.run();
+            return true;
+        } catch (CrashingJournal.Killed killed) {
+            return false;
+        } finally {
+            dying.close();
         }
     }
 
@@ -170,6 +228,62 @@ class ReplayEndToEndTest {
             }
         } catch (IOException | java.io.UncheckedIOException e) {
             return 0;
+        }
+    }
+
+    /** A journal that dies after n appends, as a killed process does: from then on nothing reaches the file. */
+    private static final class CrashingJournal implements ReplayJournal {
+
+        /** What every thread of the engine meets once the journal has died. */
+        static final class Killed extends RuntimeException {
+            Killed() {
+                super("killed", null, false, false);
+            }
+        }
+
+        private final JsonLinesJournal journal;
+        private final Path file;
+        private final boolean cutLine;
+        private int left;
+        private boolean dead;
+
+        CrashingJournal(JsonLinesJournal journal, Path file, int appends, boolean cutLine) {
+            this.journal = journal;
+            this.file = file;
+            this.left = appends;
+            this.cutLine = cutLine;
+        }
+
+        @Override
+        public synchronized void append(JournalEntry entry) {
+            if (!dead && left-- > 0) {
+                journal.append(entry);
+                return;
+            }
+            if (!dead && cutLine) {
+                try { // the kill came in the middle of writing this line
+                    Files.writeString(file, "{\"type\":\"" + entry.getClass().getSimpleName().toLowerCase()
+                            + "\",\"at\":\"20", StandardOpenOption.APPEND);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            dead = true;
+            throw new Killed();
+        }
+
+        @Override
+        public List<JournalEntry> readAll() {
+            return journal.readAll();
+        }
+
+        @Override
+        public List<String> problems() {
+            return journal.problems();
+        }
+
+        void close() {
+            journal.close();
         }
     }
 }
