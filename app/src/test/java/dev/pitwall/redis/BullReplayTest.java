@@ -77,7 +77,7 @@ class BullReplayTest {
     @ValueSource(ints = {5, 6})
     void failedJobsReplayedByPitwallAreCompletedByARealBullmqWorker(int major, RedisServerProcess server)
             throws Exception {
-        NodePackages bullmq = NodePackages.install("node-bullmq" + major, "ioredis", "bullmq@" + major, "ioredis@5");
+        NodePackages bullmq = NodePackages.bullmq(major);
         java.util.Map<String, String> env = java.util.Map.of("REDIS_URL", server.url());
         String queue = "legacy-jobs-v" + major;
         String failed = bullmq.runInline(FAIL_ALL.formatted(queue, queue), env, 120);

@@ -37,12 +37,12 @@ class QueueCountsBullmqTest {
 
     @Test
     void pitwallCountsLikeBullmq5() throws Exception {
-        compare(NodePackages.install("node-bullmq5", "bullmq", "bullmq@5", "ioredis"), "b5", BullLayout.V5);
+        compare(NodePackages.bullmq(5), "b5", BullLayout.V5);
     }
 
     @Test
     void pitwallCountsLikeBullmq6() throws Exception {
-        compare(NodePackages.install("node-bullmq6", "bullmq", "bullmq@6", "ioredis"), "b6", BullLayout.V6);
+        compare(NodePackages.bullmq(6), "b6", BullLayout.V6);
     }
 
     private void compare(NodePackages bullmq, String prefix, BullLayout layout) throws Exception {

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The real npm bullmq (one major version) installed under target/, running compat.js against a test's Redis. The
- * install is kept between runs; tests are skipped only where npm is missing.
+ * The real npm bullmq (one major version, pinned in app/src/test/node, see {@link NodePackages}) running compat.js
+ * against a test's Redis.
  */
 public final class NodeBullMq {
 
@@ -26,8 +26,7 @@ public final class NodeBullMq {
     }
 
     public static NodeBullMq install(int major) throws IOException, InterruptedException {
-        // bullmq 6 no longer brings ioredis along: it is an optional peer that must be installed next to it
-        NodePackages packages = NodePackages.install("node-bullmq" + major, "ioredis", "bullmq@" + major, "ioredis@5");
+        NodePackages packages = NodePackages.bullmq(major);
         try (InputStream script = NodeBullMq.class.getResourceAsStream("compat.js")) {
             Files.copy(script, packages.directory().resolve("compat.js"), StandardCopyOption.REPLACE_EXISTING);
         }
@@ -35,8 +34,7 @@ public final class NodeBullMq {
     }
 
     public String version() throws IOException {
-        return JSON.readTree(packages.directory().resolve("node_modules/bullmq/package.json").toFile())
-                .path("version").asText();
+        return packages.bullmqVersion();
     }
 
     /** Runs one phase of compat.js and returns what it printed. */
