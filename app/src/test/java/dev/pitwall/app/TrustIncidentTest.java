@@ -3,8 +3,11 @@ package dev.pitwall.app;
 import dev.pitwall.app.settings.ConfigDirs;
 import dev.pitwall.demo.DemoEnvironment;
 import dev.pitwall.demo.KubeMockCluster;
+import dev.pitwall.demo.scenario.IncidentScript;
 import dev.pitwall.demo.scenario.Scenario;
 import dev.pitwall.demo.world.DemoFleet;
+import dev.pitwall.demo.world.SimClock;
+import dev.pitwall.demo.world.SimDriver;
 import dev.pitwall.files.HashChainedAuditLog;
 import dev.pitwall.testing.Await;
 import dev.pitwall.testing.CliRun;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,26 +62,36 @@ class TrustIncidentTest {
         }
         Files.writeString(policy, yaml);
         String globex = DemoFleet.groupIdOf(DemoFleet.FLIPPED_CUSTOMER);
-        try (DemoEnvironment demo = DemoEnvironment.start(DemoEnvironment.Options.of(Scenario.INCIDENT, 17, 60))) {
+        // the world moves only when the test moves it: as fast as it can, instead of a simulated minute a second
+        try (DemoEnvironment demo = DemoEnvironment.start(new DemoEnvironment.Options(Scenario.INCIDENT, 17, 0,
+                SimClock.EPOCH))) {
+            demo.advance(IncidentScript.MIGRATION_AT); // the customer's workers start flipping now
             CliRun drift = Await.value("trust check to find the migration's drift", Duration.ofSeconds(90),
-                    () -> cli(demo, policy, "trust", "check", "--json"), r -> r.exitCode() == 1
-                            && r.out().contains("\"SANDBOX_CODE_ONLY\""));
+                    () -> {
+                        demo.advance(Duration.ofSeconds(30));
+                        return cli(demo, policy, "trust", "check", "--json");
+                    }, r -> r.exitCode() == 1 && r.out().contains("\"SANDBOX_CODE_ONLY\""));
             assertThat(drift.out()).contains("\"group\":\"" + globex + "\"");
 
             // drift shows as soon as one globex pod reports the new mode; a smoke run that lands on a pod the
             // migration has not reached yet still passes, so the smoke is repeated until the rollout is through
             CliRun smokeFails = Await.value("the smoke flow to fail on the flipped workers", Duration.ofSeconds(90),
-                    () -> cli(demo, policy, "trust", "smoke", globex), r -> r.exitCode() != 0);
+                    () -> whileTimeRuns(demo, () -> cli(demo, policy, "trust", "smoke", globex)),
+                    r -> r.exitCode() != 0);
             assertThat(smokeFails.exitCode()).as(smokeFails.out() + smokeFails.err()).isEqualTo(1);
             assertThat(smokeFails.out() + smokeFails.err()).contains("Cannot find module");
 
-            CliRun fix = cli(demo, policy, "trust", "fix", globex, "--mode", "SANDBOX_PROCESS", "--yes");
+            CliRun fix = whileTimeRuns(demo, () -> cli(demo, policy, "trust", "fix", globex, "--mode",
+                    "SANDBOX_PROCESS", "--yes"));
             assertThat(fix.exitCode()).as(fix.out() + fix.err()).isZero();
 
             CliRun clean = Await.value("trust check to pass after the fix", Duration.ofSeconds(90),
-                    () -> cli(demo, policy, "trust", "check"), r -> r.exitCode() == 0);
+                    () -> {
+                        demo.advance(Duration.ofSeconds(30));
+                        return cli(demo, policy, "trust", "check");
+                    }, r -> r.exitCode() == 0);
             assertThat(clean.exitCode()).isZero();
-            CliRun smokePasses = cli(demo, policy, "trust", "smoke", globex);
+            CliRun smokePasses = whileTimeRuns(demo, () -> cli(demo, policy, "trust", "smoke", globex));
             assertThat(smokePasses.exitCode()).as(smokePasses.out() + smokePasses.err()).isZero();
 
             HashChainedAuditLog audit = new HashChainedAuditLog(home.resolve("state").resolve("audit.jsonl"));
@@ -86,5 +100,17 @@ class TrustIncidentTest {
                     DemoFleet.FLIPPED_CUSTOMER)) && e.details().toString().contains("SANDBOX_CODE_ONLY")
                     && e.details().toString().contains("SANDBOX_PROCESS"));
         }
+    }
+
+    /** Runs a command that waits for the world (a rollout, a smoke run) while moving the world's time until it ends. */
+    private static CliRun whileTimeRuns(DemoEnvironment demo, java.util.function.Supplier<CliRun> command) {
+        CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(command);
+        Await.until("the command to end while simulated time runs", Duration.ofSeconds(90), () -> {
+            if (!run.isDone()) {
+                demo.advance(SimDriver.TICK);
+            }
+            return run.isDone();
+        });
+        return run.join();
     }
 }
