@@ -1,8 +1,10 @@
 package dev.pitwall.ui.operations;
 
+import dev.pitwall.testing.OnFx;
 import javafx.concurrent.Task;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,9 +66,11 @@ class OperationsPanelTest {
         HalfwayTask task = new HalfwayTask();
         robot.interact(() -> model.start(task));
         assertThat(task.reported.await(10, TimeUnit.SECONDS)).isTrue();
-        // the cells show the task's figures on a later pulse: wait for them, within a bound
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("250 / 1,000").tryQuery().isPresent()
-                && robot.lookup("batch 3 of 10").tryQuery().isPresent());
+        // the cells show the task's figures on a later pulse: wait for them, within a bound. The figures may go on
+        // with a rate and an ETA: when the FX thread saw the 0 and the 250 at two different instants, it has a rate
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> OnFx.read(() -> robot.lookup(".operation-figures")
+                .tryQuery().map(l -> ((Label) l).getText().startsWith("250 / 1,000")).orElse(false)
+                && robot.lookup("batch 3 of 10").tryQuery().isPresent()));
         assertThat(robot.lookup("Replay 1,000 runs").tryQuery()).isPresent();
         assertThat(robot.lookup(".titled-pane").queryAs(OperationsPanel.class).getText())
                 .isEqualTo("Operations (1 running)");
