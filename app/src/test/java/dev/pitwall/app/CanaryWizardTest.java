@@ -1,5 +1,6 @@
 package dev.pitwall.app;
 
+import dev.pitwall.testing.Typing;
 import dev.pitwall.demo.world.DemoFleet;
 import dev.pitwall.ops.alert.AlertCenter;
 import dev.pitwall.ops.canary.CanarySession;
@@ -94,7 +95,7 @@ class CanaryWizardTest {
         robot.clickOn(chooser);
         robot.clickOn(DemoFleet.SHARED_NAMESPACE + " / " + DemoFleet.SHARED_WORKLOAD + "  (StatefulSet)");
         assertThat(OnFx.read(chooser::getValue)).isEqualTo(shared);
-        robot.clickOn("#imageField").write(CanaryDemoFixture.REPOSITORY + "0.88.1-bad-cache");
+        Typing.write(robot.clickOn("#imageField"), CanaryDemoFixture.REPOSITORY + "0.88.1-bad-cache");
         TextField hold = robot.lookup("#holdField").queryAs(TextField.class);
         assertThat(hold.getText()).isEqualTo("10");
         assertThat(robot.lookup("#maxFillField").queryAs(TextField.class).getText()).isEqualTo("20");

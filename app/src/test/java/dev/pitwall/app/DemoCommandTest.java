@@ -39,6 +39,7 @@ class DemoCommandTest {
                 "-cp", System.getProperty("java.class.path"), "dev.pitwall.app.Launcher", "demo", "--scenario",
                 "incident", "--seed", "5", "--speed", "60").redirectError(home.resolve("err.log").toFile());
         pb.environment().put("PITWALL_STATE_DIR", home.toString());
+        pb.environment().put("PITWALL_CONFIG_DIR", home.resolve("config").toString());
         Process p = pb.start();
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

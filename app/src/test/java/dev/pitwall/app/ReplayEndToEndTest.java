@@ -215,6 +215,7 @@ class ReplayEndToEndTest {
                 .redirectOutput(home.resolve("child.log").toFile());
         pb.environment().put(KEY_ENV, KEY);
         pb.environment().put("PITWALL_STATE_DIR", home.resolve("state").toString());
+        pb.environment().put("PITWALL_CONFIG_DIR", home.resolve("config").toString());
         return pb.start();
     }
 

@@ -1,5 +1,6 @@
 package dev.pitwall.app;
 
+import dev.pitwall.testing.Typing;
 import dev.pitwall.demo.DemoEnvironment;
 import dev.pitwall.demo.scenario.Scenario;
 import dev.pitwall.demo.world.DemoFleet;
@@ -245,9 +246,9 @@ class RollbackWizardTest {
         assertThat(execute.isDisabled()).isTrue();
         assertThat(robot.lookup("#disabledLabel").queryAs(Label.class).getText())
                 .contains("type the workload name activepieces-worker exactly");
-        robot.clickOn("#confirmField").write("activepieces-work");
+        Typing.write(robot.clickOn("#confirmField"), "activepieces-work");
         assertThat(execute.isDisabled()).isTrue();
-        robot.write("er");
+        Typing.write(robot, "er");
         assertThat(execute.isDisabled()).isFalse();
         robot.clickOn("#executeButton");
 

@@ -2,11 +2,15 @@ package dev.pitwall.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Runs Pitwall's main class (or another main class of the test class path) in a separate JVM: for JavaFX start-up, exit
@@ -20,7 +24,27 @@ public final class JavaProcess {
     private JavaProcess() {
     }
 
+    /**
+     * Runs Pitwall with {@code args}. Its config and state folders are temporary ones unless {@code env} names them
+     * (PITWALL_CONFIG_DIR, PITWALL_STATE_DIR): a test never reads or writes the user's own.
+     */
     public static Result run(Map<String, String> env, long timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
+        Path scratch = Files.createTempDirectory("pitwall-run-");
+        try {
+            Map<String, String> all = new HashMap<>();
+            all.put("PITWALL_CONFIG_DIR", scratch.resolve("config").toString());
+            all.put("PITWALL_STATE_DIR", scratch.resolve("state").toString());
+            all.putAll(env);
+            return runIn(all, timeoutSeconds, args);
+        } finally {
+            try (Stream<Path> paths = Files.walk(scratch)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    private static Result runIn(Map<String, String> env, long timeoutSeconds, String... args)
             throws IOException, InterruptedException {
         Process p = start(env, "dev.pitwall.app.Launcher", args);
         byte[] output = p.getInputStream().readAllBytes();

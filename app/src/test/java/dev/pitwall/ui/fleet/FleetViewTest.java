@@ -1,5 +1,6 @@
 package dev.pitwall.ui.fleet;
 
+import dev.pitwall.testing.Typing;
 import dev.pitwall.model.NamespaceSummary;
 import dev.pitwall.ops.alert.AlertCenter;
 import dev.pitwall.ops.exec.PooledExecutor;
@@ -146,7 +147,7 @@ class FleetViewTest {
     void theFilterMatchesAnyColumnAndTheSummarySaysHowMany(FxRobot robot) {
         fleet();
         awaitRows(robot, 5);
-        robot.clickOn(".fleet-filter").write("acme");
+        Typing.write(robot.clickOn(".fleet-filter"), "acme");
         awaitRows(robot, 1);
         assertThat(pods(robot)).containsExactly("activepieces-worker-acme-0");
         assertThat(robot.lookup("#summaryLabel").queryAs(Label.class).getText())

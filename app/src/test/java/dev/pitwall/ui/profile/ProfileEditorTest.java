@@ -1,5 +1,6 @@
 package dev.pitwall.ui.profile;
 
+import dev.pitwall.testing.Typing;
 import dev.pitwall.model.BackendKind;
 import dev.pitwall.model.ConnectionProfile;
 import dev.pitwall.ops.connect.BackendProbe;
@@ -57,9 +58,9 @@ class ProfileEditorTest {
 
     @Test
     void aValidProfileIsCheckedAndSaved(FxRobot robot) {
-        robot.clickOn("#nameField").write("prod-eu");
-        robot.clickOn("#redisUrlField").write("redis://cache:6379");
-        robot.clickOn("#workerSelectorField").write("app=activepieces-worker");
+        Typing.write(robot.clickOn("#nameField"), "prod-eu");
+        Typing.write(robot.clickOn("#redisUrlField"), "redis://cache:6379");
+        Typing.write(robot.clickOn("#workerSelectorField"), "app=activepieces-worker");
         robot.clickOn("#saveButton");
         assertThat(saved).hasSize(1);
         assertThat(saved.get(0).redisUrl()).isEqualTo("redis://cache:6379");
@@ -69,8 +70,8 @@ class ProfileEditorTest {
 
     @Test
     void failedChecksAreShownAndSavingNeedsAnExplicitSaveAnyway(FxRobot robot) {
-        robot.clickOn("#nameField").write("prod-eu");
-        robot.clickOn("#redisUrlField").write("redis://cache:7000");
+        Typing.write(robot.clickOn("#nameField"), "prod-eu");
+        Typing.write(robot.clickOn("#redisUrlField"), "redis://cache:7000");
         robot.clickOn("#saveButton");
         assertThat(saved).isEmpty();
         assertThat(robot.lookup("\u2716 Redis: Redis at redis://cache:7000 does not answer PING").tryQuery())
@@ -83,9 +84,9 @@ class ProfileEditorTest {
 
     @Test
     void badSelectorsAndPasswordsInUrlsAreRefusedBeforeAnyCheck(FxRobot robot) {
-        robot.clickOn("#nameField").write("prod-eu");
-        robot.clickOn("#workerSelectorField").write("app in (a,b)");
-        robot.clickOn("#redisUrlField").write("redis://u:secret@cache:6379");
+        Typing.write(robot.clickOn("#nameField"), "prod-eu");
+        Typing.write(robot.clickOn("#workerSelectorField"), "app in (a,b)");
+        Typing.write(robot.clickOn("#redisUrlField"), "redis://u:secret@cache:6379");
         robot.clickOn("#saveButton");
         String problem = robot.lookup("#problemLabel").queryAs(Label.class).getText();
         assertThat(problem).contains("Worker selector").contains("do not put the password in the URL");
@@ -100,8 +101,8 @@ class ProfileEditorTest {
         robot.interact(() -> model.load(existing));
         assertThat(robot.lookup("#namespacesField").queryTextInputControl().getText())
                 .isEqualTo("ap-shared, ap-dedicated-acme");
-        robot.doubleClickOn("#redisUrlField").eraseText(30).write("redis://cache:6379");
-        robot.clickOn("#queueNamesField").push(javafx.scene.input.KeyCode.END).write(", syncJobs");
+        Typing.write(robot.doubleClickOn("#redisUrlField").eraseText(30), "redis://cache:6379");
+        Typing.write(robot.clickOn("#queueNamesField").push(javafx.scene.input.KeyCode.END), ", syncJobs");
         robot.clickOn("#saveButton");
 
         assertThat(saved).hasSize(1);
@@ -112,8 +113,8 @@ class ProfileEditorTest {
 
     @Test
     void aNamespaceNameKubernetesWouldRejectIsRefusedBeforeAnyCheck(FxRobot robot) {
-        robot.clickOn("#nameField").write("prod-eu");
-        robot.clickOn("#namespacesField").write("ap-shared, AP_Dedicated");
+        Typing.write(robot.clickOn("#nameField"), "prod-eu");
+        Typing.write(robot.clickOn("#namespacesField"), "ap-shared, AP_Dedicated");
         robot.clickOn("#saveButton");
         assertThat(robot.lookup("#problemLabel").queryAs(Label.class).getText())
                 .contains("Namespaces").contains("AP_Dedicated").doesNotContain("ap-shared,");

@@ -1,5 +1,6 @@
 package dev.pitwall.ui.trust;
 
+import dev.pitwall.testing.Typing;
 import dev.pitwall.files.HashChainedAuditLog;
 import dev.pitwall.ops.exec.PooledExecutor;
 import dev.pitwall.ops.trust.AccessDecision;
@@ -130,7 +131,7 @@ class TrustViewTest {
         assertThat(disabled.getText()).isEqualTo("Apply is disabled: type the namespace name ap-dedicated-globex "
                 + "to confirm");
 
-        robot.clickOn("#confirmField").write("ap-dedicated-acme");
+        Typing.write(robot.clickOn("#confirmField"), "ap-dedicated-acme");
         assertThat(apply.isDisabled()).isTrue();
         assertThat(disabled.getText()).isEqualTo("Apply is disabled: 'ap-dedicated-acme' is not the namespace name: "
                 + "type ap-dedicated-globex exactly");
@@ -139,7 +140,7 @@ class TrustViewTest {
 
         TextField confirm = robot.lookup("#confirmField").queryAs(TextField.class);
         robot.interact(confirm::clear);
-        robot.clickOn(confirm).write("ap-dedicated-globex");
+        Typing.write(robot.clickOn(confirm), "ap-dedicated-globex");
         assertThat(apply.isDisabled()).isFalse();
         assertThat(disabled.getText()).isEmpty();
         robot.clickOn(apply);
@@ -178,7 +179,7 @@ class TrustViewTest {
                 + "activepieces-worker-globex: patch on deployments in namespace ap-dedicated-globex is not allowed "
                 + "(RBAC: no)");
         assertThat(access.getPseudoClassStates().toString()).contains("denied");
-        robot.clickOn("#confirmField").write("ap-dedicated-globex");
+        Typing.write(robot.clickOn("#confirmField"), "ap-dedicated-globex");
         assertThat(robot.lookup("#applyButton").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#disabledLabel").queryAs(Label.class).getText()).startsWith("Apply is disabled: "
                 + "you may not patch");
