@@ -1,6 +1,5 @@
 package dev.pitwall.app;
 
-import dev.pitwall.testing.Typing;
 import dev.pitwall.demo.world.DemoFleet;
 import dev.pitwall.ops.alert.AlertCenter;
 import dev.pitwall.ops.canary.CanarySession;
@@ -8,6 +7,7 @@ import dev.pitwall.ops.exec.PooledExecutor;
 import dev.pitwall.ops.rollback.WorkloadRef;
 import dev.pitwall.testing.Await;
 import dev.pitwall.testing.OnFx;
+import dev.pitwall.testing.Typing;
 import dev.pitwall.ui.common.Snapshots;
 import dev.pitwall.ui.queues.FxHandoff;
 import dev.pitwall.ui.shell.Theme;

@@ -24,10 +24,9 @@ import dev.pitwall.ops.timeline.TimelineEntry;
 import dev.pitwall.ops.timeline.TimelineKind;
 import dev.pitwall.platform.PlatformFlowRuns;
 import dev.pitwall.testing.MutableClock;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -41,7 +40,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,28 +52,22 @@ class IncidentReportOnDemoTest {
 
     private static final Duration PAST_MIGRATION = Duration.ofMinutes(20);
 
+    @RegisterExtension
+    static final ConsoleWorld world = ConsoleWorld.demo(Scenario.INCIDENT, 17).advancedBy(PAST_MIGRATION);
     private static DemoEnvironment demo;
     private static Backends backends;
     private static List<WorkloadRef> workloads;
-    @TempDir
-    static Path state;
+    private static Path state;
 
     @BeforeAll
     static void runTheIncident() {
-        demo = DemoEnvironment.start(new DemoEnvironment.Options(Scenario.INCIDENT, 17, 0, SimClock.EPOCH));
-        for (int minute = 0; minute < PAST_MIGRATION.toMinutes(); minute++) {
-            demo.advance(Duration.ofMinutes(1));
-        }
-        backends = new Backends(ref -> Optional.of(demo.platformKey()), state);
+        demo = world.demo();
+        state = world.stateDir();
+        backends = world.backends();
         workloads = List.of(
                 new WorkloadRef(WorkloadRef.Kind.STATEFULSET, DemoFleet.SHARED_NAMESPACE, DemoFleet.SHARED_WORKLOAD),
                 new WorkloadRef(WorkloadRef.Kind.DEPLOYMENT, DemoFleet.namespaceOf(DemoFleet.FLIPPED_CUSTOMER),
                         DemoFleet.workloadOf(DemoFleet.FLIPPED_CUSTOMER)));
-    }
-
-    @AfterAll
-    static void stop() {
-        demo.close();
     }
 
     private ReportSources sources() {

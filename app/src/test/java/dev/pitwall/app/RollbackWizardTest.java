@@ -1,6 +1,5 @@
 package dev.pitwall.app;
 
-import dev.pitwall.testing.Typing;
 import dev.pitwall.demo.DemoEnvironment;
 import dev.pitwall.demo.scenario.Scenario;
 import dev.pitwall.demo.world.DemoFleet;
@@ -16,6 +15,7 @@ import dev.pitwall.ops.fleet.FleetEngine;
 import dev.pitwall.ops.trust.TrustSession;
 import dev.pitwall.testing.Await;
 import dev.pitwall.testing.OnFx;
+import dev.pitwall.testing.Typing;
 import dev.pitwall.ui.operations.OperationsPanel;
 import dev.pitwall.ui.operations.OperationsViewModel;
 import dev.pitwall.ui.rollback.CheckRow;

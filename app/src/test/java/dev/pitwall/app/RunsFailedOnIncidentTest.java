@@ -10,9 +10,9 @@ import dev.pitwall.demo.world.DemoFleet;
 import dev.pitwall.demo.world.SimClock;
 import dev.pitwall.ops.runs.ErrorSignature;
 import dev.pitwall.testing.CliRun;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -42,17 +42,13 @@ class RunsFailedOnIncidentTest {
     @TempDir
     static Path home;
 
+    @RegisterExtension
+    static final ConsoleWorld world = ConsoleWorld.demo(Scenario.INCIDENT, 8).advancedBy(Duration.ofMinutes(60));
     private static DemoEnvironment demo;
 
     @BeforeAll
     static void incident() {
-        demo = DemoEnvironment.start(new DemoEnvironment.Options(Scenario.INCIDENT, 8, 0, SimClock.EPOCH));
-        demo.advance(Duration.ofMinutes(60));
-    }
-
-    @AfterAll
-    static void stop() {
-        demo.close();
+        demo = world.demo();
     }
 
     private CliRun cli(String... args) {

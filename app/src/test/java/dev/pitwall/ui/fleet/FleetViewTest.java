@@ -1,6 +1,5 @@
 package dev.pitwall.ui.fleet;
 
-import dev.pitwall.testing.Typing;
 import dev.pitwall.model.NamespaceSummary;
 import dev.pitwall.ops.alert.AlertCenter;
 import dev.pitwall.ops.exec.PooledExecutor;
@@ -12,6 +11,7 @@ import dev.pitwall.ops.fleet.WorkloadState;
 import dev.pitwall.testing.Await;
 import dev.pitwall.testing.FleetFakes;
 import dev.pitwall.testing.MutableClock;
+import dev.pitwall.testing.Typing;
 import dev.pitwall.ui.shell.Theme;
 import javafx.scene.Node;
 import javafx.scene.Scene;

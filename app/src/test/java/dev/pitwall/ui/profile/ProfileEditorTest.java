@@ -1,12 +1,12 @@
 package dev.pitwall.ui.profile;
 
-import dev.pitwall.testing.Typing;
 import dev.pitwall.model.BackendKind;
 import dev.pitwall.model.ConnectionProfile;
 import dev.pitwall.ops.connect.BackendProbe;
 import dev.pitwall.ops.connect.ProbeResult;
 import dev.pitwall.ops.connect.ProfileValidator;
 import dev.pitwall.ops.exec.DirectExecutor;
+import dev.pitwall.testing.Typing;
 import dev.pitwall.ui.common.ViewLoader;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;

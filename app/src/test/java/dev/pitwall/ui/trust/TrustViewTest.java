@@ -1,6 +1,5 @@
 package dev.pitwall.ui.trust;
 
-import dev.pitwall.testing.Typing;
 import dev.pitwall.files.HashChainedAuditLog;
 import dev.pitwall.ops.exec.PooledExecutor;
 import dev.pitwall.ops.trust.AccessDecision;
@@ -8,6 +7,7 @@ import dev.pitwall.ops.trust.DriftSink;
 import dev.pitwall.ops.trust.DriftWatch;
 import dev.pitwall.ops.trust.GroupTrust;
 import dev.pitwall.ops.trust.TrustFixer;
+import dev.pitwall.testing.Typing;
 import dev.pitwall.ui.common.ViewLoader;
 import dev.pitwall.ui.operations.OperationsViewModel;
 import dev.pitwall.ui.queues.FxHandoff;
