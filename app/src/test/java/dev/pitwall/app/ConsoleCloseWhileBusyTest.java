@@ -25,15 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Closing the console while everything in it is busy: the demo incident runs in real time, the fleet engine folds its
- * events, the war-room board refreshes trust, canaries, queues and failures, the Queues, Trust, Rollouts (canary) and
- * Incident screens follow their back-ends, and alerts are recorded. Fifty times a console is opened and closed in the
+ * events, the war-room board refreshes trust, canaries, queues and failures, the Queues, Trust and Rollouts (canary)
+ * screens follow their back-ends, and alerts are recorded. Fifty times a console is opened and closed in the
  * middle of that; no thread may see an exception (a delayed one would fail whichever test runs next).
  */
 @ExtendWith(ApplicationExtension.class)
 class ConsoleCloseWhileBusyTest {
 
     private static final List<Screen> BUSY_SCREENS = List.of(Screen.WAR_ROOM, Screen.QUEUES, Screen.TRUST,
-            Screen.ROLLOUTS, Screen.INCIDENT, Screen.FLEET);
+            Screen.ROLLOUTS, Screen.FLEET);
 
     /** The incident at 60 simulated seconds a real one, from 10 simulated minutes before it starts. */
     @RegisterExtension
