@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The one app-wide executor: a bounded pool of named daemon threads for I/O plus one scheduler thread that only hands
@@ -41,7 +42,7 @@ public final class PooledExecutor implements BackgroundExecutor {
         scheduler = timer;
     }
 
-    /** A future of work that will never run: cancelled, so that a caller who waits on it does not wait for ever. */
+    /** After close the future is cancelled: the work never runs, and a caller waiting on it does not wait for ever. */
     @Override
     public <T> CompletableFuture<T> supply(Callable<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
@@ -89,7 +90,7 @@ public final class PooledExecutor implements BackgroundExecutor {
         return false;
     }
 
-    private Cancellable schedule(java.util.function.Supplier<ScheduledFuture<?>> timer, String what) {
+    private Cancellable schedule(Supplier<ScheduledFuture<?>> timer, String what) {
         if (!closed) {
             try {
                 ScheduledFuture<?> f = timer.get();
