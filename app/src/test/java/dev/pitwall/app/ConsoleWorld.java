@@ -169,6 +169,8 @@ public final class ConsoleWorld implements BeforeAllCallback, AfterAllCallback, 
     private void begin() {
         try {
             dir = Files.createTempDirectory("pitwall-test-");
+            Files.createDirectories(stateDir());
+            Files.createDirectories(configDir());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,7 +7,6 @@ import dev.pitwall.demo.DemoEnvironment;
 import dev.pitwall.demo.scenario.Scenario;
 import dev.pitwall.demo.world.DemoFleet;
 import dev.pitwall.demo.world.ImageBehaviour;
-import dev.pitwall.demo.world.SimClock;
 import dev.pitwall.files.HashChainedAuditLog;
 import dev.pitwall.files.RollbackPlanFiles;
 import dev.pitwall.kube.KubeClients;
@@ -19,7 +18,7 @@ import dev.pitwall.testing.CliRun;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 
 import java.nio.file.Files;
@@ -36,24 +35,24 @@ class RollbackCommandTest {
 
     private static final String STABLE = ImageBehaviour.IMAGE_REPOSITORY + ":" + ImageBehaviour.STABLE_TAG;
 
-    @TempDir
-    Path home;
+    @RegisterExtension
+    final ConsoleWorld world = ConsoleWorld.demo(Scenario.INCIDENT, 7).advancedBy(Duration.ofMinutes(20));
+    private Path home;
     private DemoEnvironment demo;
     private RedisClient redis;
     private HashChainedAuditLog audit;
 
     @BeforeEach
     void startIncident() {
-        demo = DemoEnvironment.start(new DemoEnvironment.Options(Scenario.INCIDENT, 7, 0, SimClock.EPOCH));
+        demo = world.demo();
+        home = world.stateDir();
         redis = RedisClients.open(demo.profile(), ref -> Optional.empty());
         audit = new HashChainedAuditLog(home.resolve("audit.jsonl"));
-        demo.advance(Duration.ofMinutes(20));
     }
 
     @AfterEach
     void stop() {
         redis.close();
-        demo.close();
     }
 
     /** The command as the launcher builds it, but waiting in simulated time and with a scripted terminal. */

@@ -4,7 +4,6 @@ import dev.pitwall.demo.DemoEnvironment;
 import dev.pitwall.demo.scenario.Scenario;
 import dev.pitwall.demo.world.DemoFleet;
 import dev.pitwall.demo.world.ImageBehaviour;
-import dev.pitwall.demo.world.SimClock;
 import dev.pitwall.files.HashChainedAuditLog;
 import dev.pitwall.kube.KubeClients;
 import dev.pitwall.kube.KubeRollbackCluster;
@@ -27,7 +26,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 
 import java.nio.file.Path;
@@ -44,8 +43,9 @@ class RollbackIncidentTest {
 
     private static final String STABLE = ImageBehaviour.IMAGE_REPOSITORY + ":" + ImageBehaviour.STABLE_TAG;
 
-    @TempDir
-    Path state;
+    @RegisterExtension
+    final ConsoleWorld world = ConsoleWorld.demo(Scenario.INCIDENT, 42).advancedBy(Duration.ofMinutes(20));
+    private Path state;
     private DemoEnvironment demo;
     private KubernetesClient kube;
     private RedisClient redis;
@@ -55,21 +55,20 @@ class RollbackIncidentTest {
 
     @BeforeEach
     void startIncident() {
-        demo = DemoEnvironment.start(new DemoEnvironment.Options(Scenario.INCIDENT, 42, 0, SimClock.EPOCH));
+        demo = world.demo();
+        state = world.stateDir();
         kube = KubeClients.open(demo.profile());
         redis = RedisClients.open(demo.profile(), ref -> java.util.Optional.empty());
         KubeRollbackCluster cluster = new KubeRollbackCluster(kube);
         planner = new RollbackPlanner(cluster, Clock.systemUTC());
         audit = new HashChainedAuditLog(state.resolve("audit.jsonl"));
         runner = new RollbackRunner(cluster, new RedisHeartbeats(redis), audit, "test", Clock.systemUTC());
-        demo.advance(Duration.ofMinutes(20));
     }
 
     @AfterEach
     void stop() {
         kube.close();
         redis.close();
-        demo.close();
     }
 
     private WorkloadRef shared() {
