@@ -2,6 +2,7 @@ package dev.pitwall.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pitwall.app.ConsoleWorld;
 import dev.pitwall.demo.scenario.Scenario;
 import dev.pitwall.demo.world.DemoFleet;
 import dev.pitwall.demo.world.ImageBehaviour;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.RedisClient;
 
 import java.net.URI;
@@ -50,6 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IncidentScenarioTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    @RegisterExtension
+    static final ConsoleWorld world = ConsoleWorld.demo(Scenario.INCIDENT, 42);
     private static DemoEnvironment demo;
     private static KubernetesClient kube;
     private static RedisClient redis;
@@ -57,7 +61,7 @@ class IncidentScenarioTest {
 
     @BeforeAll
     static void startIncident() throws Exception {
-        demo = DemoEnvironment.start(new DemoEnvironment.Options(Scenario.INCIDENT, 42, 0, SimClock.EPOCH));
+        demo = world.demo();
         kube = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(null,
                 Files.readString(demo.kube().kubeconfig()), demo.kube().kubeconfig().toString())).build();
         redis = RedisClients.open(RedisEndpoint.parse(demo.redisUrl()), null);
@@ -69,7 +73,6 @@ class IncidentScenarioTest {
     static void stop() {
         kube.close();
         redis.close();
-        demo.close();
     }
 
     private static List<Pod> sharedPods() {
