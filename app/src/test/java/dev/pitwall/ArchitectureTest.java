@@ -1,10 +1,14 @@
 package dev.pitwall;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.pitwall.ops.guard.WritePort;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +26,15 @@ class ArchitectureTest {
 
     private static final String[] INFRASTRUCTURE = {"javafx..", "io.fabric8..", "redis.clients..",
             "com.fasterxml.jackson..", "java.net.http.."};
+
+    /**
+     * A call of a write port's {@code write}, through any type that is one (a feature's port, an adapter). The bridge
+     * method the compiler adds to an adapter of a generic port calls its own {@code write}: that is no caller.
+     */
+    private static final DescribedPredicate<JavaMethodCall> WRITE_PORT_CALL = DescribedPredicate.describe(
+            "WritePort.write", call -> call.getName().equals("write")
+                    && call.getTargetOwner().isAssignableTo(WritePort.class)
+                    && !call.getOrigin().getModifiers().contains(JavaModifier.BRIDGE));
 
     private static JavaClasses production;
     private static JavaClasses fixture;
@@ -76,6 +89,9 @@ class ArchitectureTest {
                         .and().resideInAPackage(root + "..")
                         .should().dependOnClassesThat().resideInAPackage(root + ".demo..")
                         .as("only app (and tests) import the demo environment"),
+                noClasses().that().resideInAPackage(root + "..").and().resideOutsideOfPackage(root + ".ops.guard..")
+                        .should().callMethodWhere(WRITE_PORT_CALL)
+                        .as("only the write guard calls a write port: every write passes the guard"),
                 noFields().that().areDeclaredInClassesThat().haveSimpleNameEndingWith("ViewModel")
                         .and().areDeclaredInClassesThat().resideInAPackage(root + "..")
                         .should().haveRawType(javafx.scene.Node.class)
@@ -101,5 +117,10 @@ class ArchitectureTest {
                 .as("a class outside ui importing javafx is caught").isTrue();
         assertThat(rules.get(4).evaluate(fixture).hasViolation())
                 .as("the Redis adapter importing the Kubernetes adapter is caught").isTrue();
+        EvaluationResult bypass = rules.get(rules.size() - 2).evaluate(fixture);
+        assertThat(bypass.hasViolation()).as("a class writing through a write port without the guard is caught")
+                .isTrue();
+        assertThat(String.join("\n", bypass.getFailureReport().getDetails()))
+                .contains("EngineWritingDirectly").doesNotContain("FixtureAdapter");
     }
 }
