@@ -72,6 +72,11 @@ final class Backends {
         return new ReplayFileStore(stateDir);
     }
 
+    /** Locks of what a write changes, as OS file locks in the state directory. */
+    dev.pitwall.ops.guard.LocalLocks localLocks() {
+        return new dev.pitwall.files.FileLocks(stateDir);
+    }
+
     AuditLog auditLog() {
         return auditLog;
     }

@@ -5,6 +5,7 @@ import dev.pitwall.ops.alert.AlertCenter;
 import dev.pitwall.ops.canary.CanaryPhase;
 import dev.pitwall.ops.canary.CanarySession;
 import dev.pitwall.ops.exec.BackgroundExecutor;
+import dev.pitwall.ops.guard.WriteGuard;
 import dev.pitwall.ui.canary.CanaryView;
 import dev.pitwall.ui.canary.CanaryViewModel;
 import dev.pitwall.ui.common.ViewLoader;
@@ -28,7 +29,8 @@ final class CanaryScreen {
     }
 
     /** @param alerts where an abort seen live is raised (critical), for the header badge and the timeline */
-    static Node build(Session session, Backends backends, BackgroundExecutor executor, AlertCenter alerts) {
+    static Node build(Session session, Backends backends, WriteGuard guard, BackgroundExecutor executor,
+                      AlertCenter alerts) {
         if (!session.hasProfile() || !session.profile().hasKubernetes()) {
             return new PlaceholderPane(Screen.ROLLOUTS, session.isStarting()
                     ? "Starting the embedded demo environment\u2026"
@@ -36,7 +38,7 @@ final class CanaryScreen {
                     + "profile with Profiles\u2026, to run canaries of worker workloads.");
         }
         try {
-            CanarySession canary = CanarySessions.open(session.profile(), backends, Clock.systemUTC(),
+            CanarySession canary = CanarySessions.open(session.profile(), backends, guard, Clock.systemUTC(),
                     System.getProperty("user.name", "console"));
             session.own(canary);
             return build(canary, executor, FxHandoff.frames(), FOLLOW_EVERY, ZoneId.systemDefault(), alerts);
@@ -50,10 +52,10 @@ final class CanaryScreen {
                       ZoneId zone, AlertCenter alerts) {
         CanaryViewModel model = new CanaryViewModel(canary.engine(), executor, fx, followEvery, zone);
         // only an abort seen happening here is raised, not the last canary's when a workload is chosen again
-        model.phaseProperty().addListener((obs, old, now) -> {
+        model.display().phaseProperty().addListener((obs, old, now) -> {
             if (old != null && !old.isFinal() && now == CanaryPhase.ABORTED) {
                 alerts.raise(new Alert(Alert.Severity.CRITICAL, "canary-aborted",
-                        String.valueOf(model.workloadProperty().get()), model.abortReasonProperty().get(),
+                        String.valueOf(model.workloadProperty().get()), model.display().abortReasonProperty().get(),
                         Instant.now()));
             }
         });

@@ -9,6 +9,7 @@ import dev.pitwall.model.ConnectionProfile;
 import dev.pitwall.ops.canary.CanaryEngine;
 import dev.pitwall.ops.canary.CanarySession;
 import dev.pitwall.ops.canary.ModePolicy;
+import dev.pitwall.ops.guard.WriteGuard;
 import dev.pitwall.ops.trust.PolicyLoad;
 import dev.pitwall.platform.PlatformFlowRuns;
 import dev.pitwall.platform.PlatformHttp;
@@ -33,7 +34,8 @@ final class CanarySessions {
      * @throws Launcher.NoProfileException when the profile has no Kubernetes
      * @throws IllegalArgumentException    when a back-end's settings are unusable
      */
-    static CanarySession open(ConnectionProfile profile, Backends backends, Clock clock, String actor) {
+    static CanarySession open(ConnectionProfile profile, Backends backends, WriteGuard guard, Clock clock,
+                              String actor) {
         if (!profile.hasKubernetes()) {
             throw new Launcher.NoProfileException("canaries need Kubernetes: give --kubeconfig/--context, or a "
                     + "profile with them");
@@ -49,8 +51,8 @@ final class CanarySessions {
                     r == null ? null : new RedisHeartbeats(r),
                     r == null ? null : queue -> OptionalLong.of(new BullWaitingDepth(r, List.of(queue)).waiting()));
             CanaryEngine engine = new CanaryEngine(new KubeCanaryCluster(kube, workerLabels(profile)), new KubeRollbackCluster(kube),
-                    backends.rollbackPlans(), signals, backends.canaryJournal(), modePolicy(profile), backends.auditLog(),
-                    actor, clock);
+                    backends.rollbackPlans(), signals, backends.canaryJournal(), modePolicy(profile), guard,
+                    backends.auditLog(), actor, clock);
             return new CanarySession(engine, () -> {
                 kube.close();
                 if (r != null) {

@@ -10,6 +10,7 @@ import dev.pitwall.ops.connect.BackendHealthMonitor;
 import dev.pitwall.ops.exec.BackgroundExecutor;
 import dev.pitwall.ops.exec.PooledExecutor;
 import dev.pitwall.ops.fleet.FleetEngine;
+import dev.pitwall.ops.guard.WriteGuard;
 import dev.pitwall.ui.common.FrameCoalescer;
 import dev.pitwall.ui.common.Fx;
 import dev.pitwall.ui.fleet.FleetScreen;
@@ -43,6 +44,8 @@ final class ConsoleApp {
     private final PooledExecutor executor = new PooledExecutor(6);
     private final Clock clock = Clock.systemDefaultZone();
     private ShellViewModel shell;
+    /** The write guard of the session's connection: every action of every screen passes it. */
+    private WriteGuard guard;
     private ReplayScreens replayScreens;
     private OperationsViewModel operations;
     private ConsoleWindow window;
@@ -73,6 +76,8 @@ final class ConsoleApp {
                 : "no profile",
                 profile != null && profile.readOnly());
         var settings = settingsStore.load();
+        guard = profile == null ? null : WriteGuards.of(session, backends, settings.productionContexts(),
+                System.getProperty("user.name", "console"), clock);
         Theme theme = options.theme() != null ? options.theme()
                 : Theme.byId(settings.theme()).orElse(Theme.LIGHT);
         shell.themeProperty().set(theme);
@@ -83,7 +88,7 @@ final class ConsoleApp {
         shell.setEditProfileAction(this::openProfileEditor);
 
         operations = new OperationsViewModel(r -> executor.run(r), clock);
-        replayScreens = new ReplayScreens(profile, backends, executor, operations, shell, clock);
+        replayScreens = new ReplayScreens(profile, backends, executor, operations, shell, guard, clock);
         replayScreens.announceInterrupted();
 
         java.util.List<String> notes = new java.util.ArrayList<>(session.notes());
@@ -201,7 +206,7 @@ final class ConsoleApp {
         }
         if (screen == Screen.WAR_ROOM && session.hasProfile()) {
             return new dev.pitwall.ui.warroom.FitToReference(new WarRoomScreen(session.profile(), backends, executor,
-                    session, clock, queueTrends::set, TrustScreen.alerts(alerts, shell, clock))
+                    session, guard, clock, queueTrends::set, TrustScreen.alerts(alerts, shell, clock))
                     .build(fleet, () -> monitor, operations, ZoneId.systemDefault(), options.rotate(),
                             List.of(new dev.pitwall.ops.timeline.AlertTimeline(
                                     backends.alertHistory(session.profile())::read),
@@ -242,7 +247,7 @@ final class ConsoleApp {
         }
         try {
             dev.pitwall.ops.trust.TrustSession trust = TrustSessions.open(profile, null, backends.secrets(),
-                    backends.auditLog(), clock);
+                    backends.auditLog(), guard, clock);
             session.own(trust);
             return TrustScreen.build(trust, executor, operations::start, TrustScreen.alerts(alerts, shell, clock),
                     ZoneId.systemDefault());
@@ -259,14 +264,14 @@ final class ConsoleApp {
         }
         try {
             dev.pitwall.ops.trust.TrustSession trust = TrustSessions.open(profile, null, backends.secrets(),
-                    backends.auditLog(), clock);
+                    backends.auditLog(), guard, clock);
             session.own(trust);
             var ports = RolloutsScreen.rollbackPorts(profile, backends, trust,
                     () -> fleet.isDone() && !fleet.isCompletedExceptionally() ? fleet.join().latest() : null,
-                    RolloutsScreen.CONSOLE_VERIFY, replayScreens::planWindow, clock, session::own);
+                    RolloutsScreen.CONSOLE_VERIFY, replayScreens::planWindow, guard, clock, session::own);
             javafx.scene.control.TabPane tabs = RolloutsScreen.build(RolloutsScreen.rollbackWizard(ports, executor,
                     operations::start, ZoneId.systemDefault()), ZoneId.systemDefault());
-            RolloutsScreen.addTab(tabs, "Canary", CanaryScreen.build(session, backends, executor, alerts));
+            RolloutsScreen.addTab(tabs, "Canary", CanaryScreen.build(session, backends, guard, executor, alerts));
             return tabs;
         } catch (IllegalArgumentException | Launcher.NoProfileException e) {
             return new PlaceholderPane(Screen.ROLLOUTS, e.getMessage());

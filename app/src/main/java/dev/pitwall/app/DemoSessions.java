@@ -15,7 +15,7 @@ final class DemoSessions {
     static Session start(ParsedArgs global, Map<String, String> demoSecrets) {
         DemoEnvironment demo = DemoEnvironment.start(DemoCommand.DemoOptions.from(global));
         demoSecrets.put(DemoEnvironment.PLATFORM_KEY_ENV, demo.platformKey());
-        Session session = new Session(demo.profile());
+        Session session = Session.demo(demo.profile());
         session.own(demo);
         return session;
     }

@@ -12,10 +12,14 @@ import dev.pitwall.cli.ReplayCommand;
 import dev.pitwall.cli.RollbackCommand;
 import dev.pitwall.cli.RunsCommand;
 import dev.pitwall.cli.StatusCommand;
+import dev.pitwall.cli.Terminal;
 import dev.pitwall.cli.TrustCommand;
 import dev.pitwall.cli.UsageException;
 import dev.pitwall.model.ConnectionProfile;
 import dev.pitwall.ops.connect.SecretSource;
+import dev.pitwall.ops.guard.WriteGuard;
+import dev.pitwall.ops.guard.WriteRefused;
+import dev.pitwall.ops.replay.ReplayRuns;
 
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -35,6 +39,10 @@ public final class Launcher {
 
     /** Returned by {@link #run} when the console window is open and the JVM must keep running. */
     static final int KEEP_RUNNING = -1;
+    /** Exit code of a write the guard refused: nothing changed. */
+    static final int REFUSED = 3;
+    /** Who the audit log records for the commands of this process. */
+    private static final String ACTOR = System.getProperty("user.name", "cli");
 
     private final ConfigDirs dirs;
     private final Backends backends;
@@ -91,7 +99,7 @@ public final class Launcher {
             return 0;
         }
         SessionHolder holder = new SessionHolder(g);
-        List<Command> commands = commands(holder::profile, g);
+        List<Command> commands = commands(holder::profile, holder::guard, g);
         if (inv.command() == null) {
             if (g.has(GlobalOptions.HELP.name())) {
                 out.print(HelpText.program(commands));
@@ -117,6 +125,9 @@ public final class Launcher {
         } catch (NoProfileException e) {
             err.println("pitwall " + inv.command() + ": " + e.getMessage());
             return 2;
+        } catch (WriteRefused e) {
+            err.println("pitwall " + inv.command() + ": " + e.getMessage());
+            return REFUSED;
         } catch (Exception e) {
             err.println("pitwall " + inv.command() + ": " + e.getMessage());
             return 1;
@@ -140,7 +151,9 @@ public final class Launcher {
         demoStop.countDown();
     }
 
-    private List<Command> commands(Supplier<ConnectionProfile> profile, ParsedArgs global) {
+    private List<Command> commands(Supplier<ConnectionProfile> profile, Supplier<WriteGuard> guard,
+                                   ParsedArgs global) {
+        Terminal terminal = new Terminal(System.console() != null, this::readLine);
         return List.of(
                 new DemoCommand(demoStop, global),
                 new StatusCommand(profile, backends.probes()),
@@ -148,20 +161,18 @@ public final class Launcher {
                 new QueuesCommand(profile, backends::queueBackend, Clock.systemUTC()),
                 new RunsCommand(() -> backends.platformRuns(profile.get()), Clock.systemUTC()),
                 new ReplayCommand(() -> backends.platformRuns(profile.get()),
-                        source -> backends.replayTarget(profile.get(), source),
+                        () -> new ReplayRuns(guard.get(), source -> backends.replayTarget(profile.get(), source)),
                         queue -> backends.failedJobs(profile.get(), queue),
                         () -> backends.waitingDepth(profile.get()),
-                        backends.replayFiles(), Clock.systemUTC()),
+                        backends.replayFiles(), terminal, Clock.systemUTC()),
                 new RollbackCommand(() -> backends.rollbackCluster(profile.get()),
                         // a command's clients live as long as its process
-                        () -> backends.heartbeats(profile.get(), client -> { }), backends.auditLog(),
-                        backends.rollbackPlans(),
-                        () -> profile.get().production(), this::readLine,
-                        d -> Thread.sleep(d.toMillis()), Clock.systemUTC()),
+                        () -> backends.heartbeats(profile.get(), client -> { }), guard, backends.auditLog(),
+                        backends.rollbackPlans(), terminal, d -> Thread.sleep(d.toMillis()), Clock.systemUTC()),
                 new TrustCommand(policy -> TrustSessions.open(profile.get(), policy, backends.secrets(),
-                        backends.auditLog(), Clock.systemUTC()), in, System.getProperty("user.name")),
-                new dev.pitwall.cli.CanaryCommand(() -> CanarySessions.open(profile.get(), backends,
-                        Clock.systemUTC(), System.getProperty("user.name", "cli")), d -> Thread.sleep(d.toMillis())),
+                        backends.auditLog(), guard.get(), Clock.systemUTC()), guard, terminal, ACTOR),
+                new dev.pitwall.cli.CanaryCommand(() -> CanarySessions.open(profile.get(), backends, guard.get(),
+                        Clock.systemUTC(), ACTOR), guard, terminal, d -> Thread.sleep(d.toMillis())),
                 new dev.pitwall.cli.IncidentCommand(() -> IncidentSources.headless(profile.get(), backends,
                         Clock.systemUTC()), new dev.pitwall.files.IncidentReportFiles(), backends.incidentReports(),
                         Clock.systemUTC(), java.time.ZoneId.systemDefault()));
@@ -204,6 +215,7 @@ public final class Launcher {
     private final class SessionHolder {
         private final ParsedArgs global;
         private Session session;
+        private WriteGuard guard;
 
         SessionHolder(ParsedArgs global) {
             this.global = global;
@@ -221,6 +233,16 @@ public final class Launcher {
                 throw new NoProfileException(String.join("; ", unset) + ": set it, or leave out what names it");
             }
             return s.profile();
+        }
+
+        /** The write guard of the session's connection (a command's writes pass it). */
+        WriteGuard guard() {
+            if (guard == null) {
+                profile(); // a guard needs a connection
+                guard = WriteGuards.of(session(), backends, new SettingsStore(dirs.config()).load()
+                        .productionContexts(), ACTOR, Clock.systemUTC());
+            }
+            return guard;
         }
 
         Session session() {
@@ -256,7 +278,9 @@ public final class Launcher {
     }
 
     private Session openSession(ParsedArgs g, boolean console) throws SettingsException {
-        Session session = findSession(g, console);
+        Session found = findSession(g, console);
+        // --read-only holds whatever the session connects to: a saved profile, the demo, the last profile
+        Session session = g.has(GlobalOptions.READ_ONLY.name()) ? found.readOnlyByFlag() : found;
         backends.useAuditKeyOf(session.profile());
         return session;
     }

@@ -3,7 +3,8 @@ package dev.pitwall.app;
 import dev.pitwall.model.ConnectionProfile;
 import dev.pitwall.ops.exec.BackgroundExecutor;
 import dev.pitwall.ops.replay.ReplayPlanner;
-import dev.pitwall.ops.replay.ReplaySource;
+import dev.pitwall.ops.guard.WriteGuard;
+import dev.pitwall.ops.replay.ReplayRuns;
 import dev.pitwall.platform.PlatformFlowRuns;
 import dev.pitwall.ui.common.ViewLoader;
 import dev.pitwall.ui.operations.OperationsViewModel;
@@ -27,11 +28,14 @@ final class ReplayScreens {
     private final BackgroundExecutor executor;
     private final OperationsViewModel operations;
     private final ShellViewModel shell;
+    private final WriteGuard guard;
     private final Clock clock;
     private ReplaysViewModel replays;
 
+    /** @param guard the session's write guard (null without a profile: the screens then say so) */
     ReplayScreens(ConnectionProfile profile, Backends backends, BackgroundExecutor executor,
-                  OperationsViewModel operations, ShellViewModel shell, Clock clock) {
+                  OperationsViewModel operations, ShellViewModel shell, WriteGuard guard, Clock clock) {
+        this.guard = guard;
         this.profile = profile;
         this.backends = backends;
         this.executor = executor;
@@ -100,7 +104,7 @@ final class ReplayScreens {
     private ReplaysViewModel replays() {
         if (replays == null) {
             replays = new ReplaysViewModel(runs(), new ReplayPlanner(clock, ReplayPlanner.DEFAULT_RETENTION),
-                    backends.replayFiles(), () -> backends.replayTarget(profile, ReplaySource.PLATFORM),
+                    backends.replayFiles(), new ReplayRuns(guard, source -> backends.replayTarget(profile, source)),
                     () -> backends.waitingDepth(profile), backends.auditLog(), System.getProperty("user.name"),
                     executor, operations::start);
         }

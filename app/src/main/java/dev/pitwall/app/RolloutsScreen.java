@@ -1,8 +1,10 @@
 package dev.pitwall.app;
 
+import dev.pitwall.model.BackendKind;
 import dev.pitwall.model.ConnectionProfile;
 import dev.pitwall.ops.exec.BackgroundExecutor;
 import dev.pitwall.ops.fleet.FleetSnapshot;
+import dev.pitwall.ops.guard.WriteGuard;
 import dev.pitwall.ops.rollback.Preflight;
 import dev.pitwall.ops.rollback.RollbackCluster;
 import dev.pitwall.ops.rollback.RollbackPlanner;
@@ -75,20 +77,22 @@ final class RolloutsScreen {
      *
      * @param fleet        the fleet's latest snapshot, or null while it is connecting
      * @param replayWindow opens the replay planner for the runs failed since an instant
+     * @param guard        the session's write guard
      * @param own          takes the clients opened here, to close them with the session
      */
     static RollbackWizardViewModel.Ports rollbackPorts(ConnectionProfile profile, Backends backends,
                                                        TrustSession trust, Supplier<FleetSnapshot> fleet,
                                                        RollbackWizardViewModel.Verify verify,
-                                                       Consumer<Instant> replayWindow, Clock clock,
-                                                       Consumer<AutoCloseable> own) {
+                                                       Consumer<Instant> replayWindow, WriteGuard guard,
+                                                       Clock clock, Consumer<AutoCloseable> own) {
         RollbackCluster cluster = backends.rollbackCluster(profile);
         own.accept(cluster);
-        RollbackRunner runner = new RollbackRunner(cluster, backends.heartbeats(profile, own), backends.auditLog(),
-                System.getProperty("user.name"), clock);
+        RollbackRunner runner = new RollbackRunner(cluster, backends.heartbeats(profile, own), guard,
+                backends.auditLog(), System.getProperty("user.name"), clock);
         Preflight preflight = new Preflight(runner, new FleetCacheVolumes(fleet), new TrustModePolicy(trust::policy));
-        return new RollbackWizardViewModel.Ports(() -> workers(trust), new RollbackPlanner(cluster, clock), runner,
-                preflight, backends.rollbackPlans(), profile.production(), profile.readOnly(), verify, replayWindow);
+        return new RollbackWizardViewModel.Ports(() -> workers(trust), new RollbackPlanner(cluster,
+                guard.identity(BackendKind.KUBERNETES), clock), runner, preflight, backends.rollbackPlans(), guard,
+                verify, replayWindow);
     }
 
     /** The profile's worker workloads, as the trust engine lists them (the profile's worker selector). */

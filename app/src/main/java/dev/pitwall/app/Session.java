@@ -18,21 +18,49 @@ final class Session implements AutoCloseable {
     private final boolean starting;
     /** Guarded by {@code resources}. */
     private boolean closed;
+    private final boolean demo;
+    private final boolean readOnlyFlag;
 
     Session(ConnectionProfile profile) {
-        this(profile, false);
+        this(profile, false, false, false);
     }
 
-    private Session(ConnectionProfile profile, boolean starting) {
+    private Session(ConnectionProfile profile, boolean starting, boolean demo, boolean readOnlyFlag) {
         this.profile = profile;
         this.starting = starting;
+        this.demo = demo;
+        this.readOnlyFlag = readOnlyFlag;
     }
 
     /** Stands in while the real session (the embedded demo) is still starting. */
     static Session starting(String what) {
-        Session s = new Session(null, true);
+        Session s = new Session(null, true, false, false);
         s.note(what);
         return s;
+    }
+
+    /** A session on the embedded demo environment: never production. */
+    static Session demo(ConnectionProfile profile) {
+        return new Session(profile, false, true, false);
+    }
+
+    /**
+     * This session with {@code --read-only} given on the command line: its profile offers no action, and a write
+     * is refused naming the option.
+     */
+    Session readOnlyByFlag() {
+        Session s = new Session(profile == null ? null : profile.withReadOnly(true), starting, demo, true);
+        s.resources.addAll(resources);
+        s.notes.addAll(notes);
+        return s;
+    }
+
+    boolean isDemo() {
+        return demo;
+    }
+
+    boolean readOnlyFlag() {
+        return readOnlyFlag;
     }
 
     boolean isStarting() {

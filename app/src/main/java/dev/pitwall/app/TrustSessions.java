@@ -7,6 +7,7 @@ import dev.pitwall.kube.TrustWorkloadReader;
 import dev.pitwall.model.ConnectionProfile;
 import dev.pitwall.ops.audit.AuditLog;
 import dev.pitwall.ops.connect.SecretSource;
+import dev.pitwall.ops.guard.WriteGuard;
 import dev.pitwall.ops.replay.Pacer;
 import dev.pitwall.ops.trust.TrustSession;
 import dev.pitwall.platform.PlatformFlowRuns;
@@ -45,7 +46,7 @@ public final class TrustSessions {
      * @throws IllegalArgumentException    when a back-end's settings are unusable (bad URL, unset secret)
      */
     public static TrustSession open(ConnectionProfile profile, String policyOverride, SecretSource secrets,
-                                    AuditLog audit, Clock clock) {
+                                    AuditLog audit, WriteGuard guard, Clock clock) {
         if (!profile.hasKubernetes()) {
             throw new Launcher.NoProfileException("trust needs Kubernetes: give --kubeconfig/--context, or a "
                     + "profile with them");
@@ -70,7 +71,7 @@ public final class TrustSessions {
             TrustSession.Ports ports = new TrustSession.Ports(new TrustWorkloadReader(kube, profile),
                     new TrustWorkloadPatcher(kube), heartbeats, NO_REDIS, trigger, runs, NO_PLATFORM);
             String policy = policyOverride != null ? policyOverride : profile.trustPolicy();
-            return new TrustSession(ports, new TrustPolicyFile(), policy, audit, profile.readOnly(), clock,
+            return new TrustSession(ports, new TrustPolicyFile(), policy, audit, guard, clock,
                     Pacer.system(), () -> closeAll(resources));
         } catch (RuntimeException e) {
             closeAll(resources);

@@ -55,6 +55,7 @@ final class WarRoomScreen {
     private final Backends backends;
     private final BackgroundExecutor executor;
     private final Session session;
+    private final dev.pitwall.ops.guard.WriteGuard guard;
     private final Clock clock;
     private final Consumer<Map<String, List<TrendPoint>>> trendsOut;
     private final dev.pitwall.ops.trust.DriftSink drift;
@@ -64,8 +65,9 @@ final class WarRoomScreen {
      * @param drift     where drift the board sees is raised (the console's alerts: the timeline keeps them)
      */
     WarRoomScreen(ConnectionProfile profile, Backends backends, BackgroundExecutor executor, Session session,
-                  Clock clock, Consumer<Map<String, List<TrendPoint>>> trendsOut,
-                  dev.pitwall.ops.trust.DriftSink drift) {
+                  dev.pitwall.ops.guard.WriteGuard guard, Clock clock,
+                  Consumer<Map<String, List<TrendPoint>>> trendsOut, dev.pitwall.ops.trust.DriftSink drift) {
+        this.guard = guard;
         this.trendsOut = trendsOut;
         this.drift = drift;
         this.profile = profile;
@@ -135,7 +137,8 @@ final class WarRoomScreen {
 
     private void followTrust(WarRoomViewModel model) {
         executor.supply(() -> {
-            TrustSession trust = TrustSessions.open(profile, null, backends.secrets(), backends.auditLog(), clock);
+            TrustSession trust = TrustSessions.open(profile, null, backends.secrets(), backends.auditLog(), guard,
+                    clock);
             session.own(trust);
             return trust;
         }).whenComplete((trust, error) -> {
@@ -160,7 +163,7 @@ final class WarRoomScreen {
     /** Canaries live in the cluster, so the board shows those driven from any console or terminal. */
     private void followCanaries(WarRoomViewModel model) {
         executor.supply(() -> {
-            dev.pitwall.ops.canary.CanarySession canaries = CanarySessions.open(profile, backends, clock,
+            dev.pitwall.ops.canary.CanarySession canaries = CanarySessions.open(profile, backends, guard, clock,
                     System.getProperty("user.name", "war-room"));
             session.own(canaries);
             return canaries;

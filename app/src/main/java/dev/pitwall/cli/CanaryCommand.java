@@ -1,5 +1,6 @@
 package dev.pitwall.cli;
 
+import dev.pitwall.model.BackendKind;
 import dev.pitwall.ops.canary.AbortReason;
 import dev.pitwall.ops.canary.CanaryDriver;
 import dev.pitwall.ops.canary.CanaryEngine;
@@ -12,6 +13,9 @@ import dev.pitwall.ops.canary.GateReading;
 import dev.pitwall.ops.canary.GateThresholds;
 import dev.pitwall.ops.canary.Preflight;
 import dev.pitwall.ops.canary.TimelineEvent;
+import dev.pitwall.ops.guard.Confirmer;
+import dev.pitwall.ops.guard.LeaseHeld;
+import dev.pitwall.ops.guard.WriteGuard;
 import dev.pitwall.ops.rollback.ClusterException;
 import dev.pitwall.ops.rollback.WorkloadRef;
 
@@ -22,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -37,6 +40,11 @@ import java.util.function.Supplier;
  * crash), nothing is lost: the canary keeps its share of the pods, and running {@code start} again with the same
  * image picks it up where it is (as does the console). While nobody drives it, no gate is evaluated: that is why
  * {@code start} does not detach.
+ *
+ * <p>Every verb but status writes through the write guard: refused on a read-only connection, on another cluster
+ * than the canary's, on a workload recreated since; confirmed on production by the typed
+ * {@code <context>/<namespace>/<workload>} (or {@code --yes}); a pause or abort is conditioned on the canary's
+ * version, so a driver in the middle of an evaluation cannot undo it.
  */
 public final class CanaryCommand implements Command {
 
@@ -51,11 +59,20 @@ public final class CanaryCommand implements Command {
     private static final List<String> VERBS = List.of("start", "status", "pause", "resume", "promote", "abort");
 
     private final Supplier<CanarySession> sessions;
+    private final Supplier<WriteGuard> guard;
+    private final Terminal terminal;
     private final CanaryEngine.Pause pause;
 
-    /** @param pause waits between evaluations (real time headless, simulated time in tests) */
-    public CanaryCommand(Supplier<CanarySession> sessions, CanaryEngine.Pause pause) {
+    /**
+     * @param guard    the connection's write guard: a write verb is refused before anything is opened
+     * @param terminal where a production write asks for the typed confirmation
+     * @param pause    waits between evaluations (real time headless, simulated time in tests)
+     */
+    public CanaryCommand(Supplier<CanarySession> sessions, Supplier<WriteGuard> guard, Terminal terminal,
+                         CanaryEngine.Pause pause) {
         this.sessions = sessions;
+        this.guard = guard;
+        this.terminal = terminal;
         this.pause = pause;
     }
 
@@ -74,7 +91,7 @@ public final class CanaryCommand implements Command {
         return "start WORKLOAD --image IMAGE [--env K=V ...] [--steps 1,25,50,100] [--hold 10m] [--plan FILE]\n"
                 + "                     [--namespace NS] [--env-from-secret K=SECRET_NAME:KEY ...]\n"
                 + "       pitwall canary status WORKLOAD [--json] [--namespace NS]\n"
-                + "       pitwall canary pause|resume|promote|abort WORKLOAD [--namespace NS]\n"
+                + "       pitwall canary pause|resume|promote|abort WORKLOAD [--namespace NS] [--yes]\n"
                 + "\n"
                 + "  start runs in the foreground, evaluating the gates every --every, until the canary is\n"
                 + "  promoted or aborted; the other verbs change it from any terminal. Run start again with the\n"
@@ -102,9 +119,11 @@ public final class CanaryCommand implements Command {
                 OptionSpec.value("--steps", "PCTS", "start: shares of the pods, rounded up (default 1,25,50,100: "
                         + "one pod first)"),
                 OptionSpec.value("--hold", "DURATION", "start: how long each step is held (default 10m)"),
-                OptionSpec.value("--every", "DURATION", "start: how often the gates are evaluated (default 30s)"),
+                OptionSpec.value("--every", "DURATION", "start: how often the gates are evaluated (default 30s, more "
+                        + "than 0)"),
                 OptionSpec.value("--plan", "FILE", "start: the tested rollback plan to rely on (default: the newest "
                         + "one saved for the workload in the state directory)"),
+                Terminal.YES,
                 OptionSpec.value("--max-failure-delta", "POINTS", "gate: canary failure rate above stable, in "
                         + "percentage points (default " + d.maxFailureRateDelta() + ")"),
                 OptionSpec.value("--min-runs", "N", "gate: canary runs before the failure rate is judged "
@@ -137,13 +156,20 @@ public final class CanaryCommand implements Command {
         Path plan = args.value("--plan").map(Path::of).orElse(null);
         Duration every = args.value("--every").map(t -> DurationText.parse("--every", t))
                 .orElse(Duration.ofSeconds(30));
+        if (every.isZero()) {
+            throw new UsageException("--every must be more than 0: a driver evaluates the gates every interval");
+        }
+        if (!verb.equals("status")) {
+            guard.get().admit(BackendKind.KUBERNETES); // refused before anything is read or connected
+        }
         try (CanarySession session = sessions.get()) {
             CanaryEngine engine = session.engine();
             WorkloadRef workload = engine.workload(args.value("--namespace").orElse("default"), words.get(1));
+            Confirmer confirmer = terminal.confirmer(args, engine.confirmationFor(workload).isPresent(), err);
             return switch (verb) {
-                case "start" -> start(engine, workload, settings, plan, every, out, err);
+                case "start" -> start(engine, workload, settings, plan, every, confirmer, out, err);
                 case "status" -> status(engine, workload, args.has("--json"), out, err);
-                default -> control(engine, workload, verb, out, err);
+                default -> control(engine, workload, verb, confirmer, out, err);
             };
         } catch (CanaryEngine.NoCanary e) {
             err.println("pitwall canary: " + e.getMessage());
@@ -155,7 +181,7 @@ public final class CanaryCommand implements Command {
     }
 
     private int start(CanaryEngine engine, WorkloadRef workload, CanarySettings settings, Path plan, Duration every,
-                      PrintStream out, PrintStream err) throws InterruptedException {
+                      Confirmer confirmer, PrintStream out, PrintStream err) throws InterruptedException {
         Optional<CanaryRecord> existing = engine.find(workload).filter(r -> !r.phase().isFinal());
         CanaryRecord r;
         if (existing.isPresent() && existing.get().settings().image().equals(settings.image())) {
@@ -163,7 +189,7 @@ public final class CanaryCommand implements Command {
             out.println("resuming the canary of " + workload + ": " + r.phase() + ", " + r.stepText());
         } else {
             try {
-                r = engine.start(workload, settings, plan);
+                r = engine.start(workload, settings, plan, confirmer);
             } catch (CanaryRefused e) {
                 err.println("canary refused, nothing changed:");
                 printPreflight(e.preflight(), err);
@@ -177,8 +203,8 @@ public final class CanaryCommand implements Command {
             try {
                 r = engine.evaluate(workload, me);
                 failures = 0;
-            } catch (CanaryDriver.DrivenElsewhere e) {
-                err.println("pitwall canary: not driving it: " + e.getMessage() + "; follow it with `pitwall "
+            } catch (LeaseHeld e) {
+                err.println("pitwall canary: not driving it: " + e.reason() + "; follow it with `pitwall "
                         + "canary status " + workload.name() + " --namespace " + workload.namespace() + "`");
                 return REFUSED;
             } catch (ClusterException | UncheckedIOException e) {
@@ -227,7 +253,7 @@ public final class CanaryCommand implements Command {
         }
         CanaryRecord r = found.get();
         if (json) {
-            out.println(CliJson.write(statusJson(engine, r)));
+            out.println(CliJson.write(CanaryStatusJson.of(engine, r)));
         } else {
             out.println("canary of " + workload + ": " + r.phase() + ", " + r.stepText());
             out.println("  image " + r.settings().image() + (r.settings().env().isEmpty() ? ""
@@ -252,76 +278,14 @@ public final class CanaryCommand implements Command {
         return r.phase() == CanaryPhase.ABORTED ? 1 : 0;
     }
 
-    /** The contract of {@code status --json}: these keys, always present (null when not applicable). */
-    static Map<String, Object> statusJson(CanaryEngine engine, CanaryRecord r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        Map<String, Object> workload = new LinkedHashMap<>();
-        workload.put("kind", r.workload().kind().name().toLowerCase(Locale.ROOT));
-        workload.put("namespace", r.workload().namespace());
-        workload.put("name", r.workload().name());
-        m.put("workload", workload);
-        m.put("canary", r.canaryName());
-        m.put("phase", r.phase().name());
-        m.put("step", r.step() + 1);
-        m.put("steps", r.settings().steps());
-        m.put("stepPercent", r.settings().steps().get(r.step()));
-        m.put("canaryReplicas", r.canaryReplicas());
-        m.put("mainReplicas", r.mainReplicas());
-        m.put("image", r.settings().image());
-        m.put("env", r.settings().env());
-        m.put("envFromSecret", r.settings().envFromSecret().entrySet().stream().collect(
-                java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toString())));
-        m.put("hold", r.settings().hold().toString());
-        m.put("startedAt", r.startedAt().toString());
-        m.put("stepStartedAt", r.stepStartedAt().toString());
-        m.put("stepEndsAt", r.phase() == CanaryPhase.RUNNING ? engine.stepEndsAt(r).toString() : null);
-        m.put("pausedAt", r.pausedAt() == null ? null : r.pausedAt().toString());
-        m.put("rollbackPlan", r.planId());
-        m.put("driver", r.phase().isFinal() ? null : engine.driverOf(r.workload()).map(l -> {
-            Map<String, Object> driver = new LinkedHashMap<>();
-            driver.put("id", l.driver());
-            driver.put("until", l.until().toString());
-            return driver;
-        }).orElse(null));
-        List<Map<String, Object>> gates = new ArrayList<>();
-        for (GateReading g : r.gates()) {
-            Map<String, Object> gate = new LinkedHashMap<>();
-            gate.put("gate", g.gate().name());
-            gate.put("verdict", g.verdict().name());
-            gate.put("measured", g.measured());
-            gate.put("threshold", g.threshold());
-            gates.add(gate);
-        }
-        m.put("gates", gates);
-        AbortReason a = r.abortReason();
-        if (a == null) {
-            m.put("abortReason", null);
-        } else {
-            Map<String, Object> reason = new LinkedHashMap<>();
-            reason.put("gate", a.gate());
-            reason.put("measured", a.measured());
-            reason.put("threshold", a.threshold());
-            reason.put("at", a.at().toString());
-            m.put("abortReason", reason);
-        }
-        List<Map<String, Object>> timeline = new ArrayList<>();
-        for (TimelineEvent e : r.timeline()) {
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("at", e.at().toString());
-            event.put("text", e.text());
-            timeline.add(event);
-        }
-        m.put("timeline", timeline);
-        return m;
-    }
-
-    private int control(CanaryEngine engine, WorkloadRef workload, String verb, PrintStream out, PrintStream err) {
+    private int control(CanaryEngine engine, WorkloadRef workload, String verb, Confirmer confirmer,
+                        PrintStream out, PrintStream err) {
         try {
             CanaryRecord r = switch (verb) {
-                case "pause" -> engine.pause(workload);
-                case "resume" -> engine.resume(workload);
-                case "promote" -> engine.promote(workload);
-                default -> engine.abort(workload);
+                case "pause" -> engine.pause(workload, confirmer);
+                case "resume" -> engine.resume(workload, confirmer);
+                case "promote" -> engine.promote(workload, confirmer);
+                default -> engine.abort(workload, confirmer);
             };
             out.println(verb + ": the canary of " + workload + " is " + r.phase() + ", " + r.stepText());
             if (r.phase() == CanaryPhase.ABORTED) {

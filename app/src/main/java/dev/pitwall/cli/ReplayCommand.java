@@ -1,21 +1,21 @@
 package dev.pitwall.cli;
 
 import dev.pitwall.model.FlowRun;
+import dev.pitwall.ops.guard.Confirmer;
 import dev.pitwall.ops.replay.FailedJobRef;
 import dev.pitwall.ops.replay.ReplaySource;
 import dev.pitwall.ops.replay.JournalState;
 import dev.pitwall.ops.replay.Pacer;
 import dev.pitwall.ops.replay.QueueDepthGauge;
 import dev.pitwall.ops.replay.ReplayControl;
-import dev.pitwall.ops.replay.ReplayEngine;
 import dev.pitwall.ops.replay.ReplayFiles;
 import dev.pitwall.ops.replay.ReplayJournal;
 import dev.pitwall.ops.replay.ReplayPlan;
 import dev.pitwall.ops.replay.ReplayPlanner;
 import dev.pitwall.ops.replay.ReplayProgress;
 import dev.pitwall.ops.replay.ReplayReport;
+import dev.pitwall.ops.replay.ReplayRuns;
 import dev.pitwall.ops.replay.ReplaySettings;
-import dev.pitwall.ops.replay.ReplayTarget;
 import dev.pitwall.ops.runs.FlowRunSource;
 import dev.pitwall.ops.runs.PlatformException;
 import dev.pitwall.ops.runs.RetryStrategy;
@@ -36,29 +36,34 @@ import java.util.function.Supplier;
 
 /**
  * {@code pitwall replay plan|run|resume|status}: bulk replay of failed executions from their failed step, headless.
- * Needs only the platform URL and key; Redis, when given, feeds the queue-depth throttle.
+ * Needs only the platform URL and key; Redis, when given, feeds the queue-depth throttle. A run or resume goes
+ * through the write guard: refused (exit 3) on a read-only connection or for a plan or journal of another platform
+ * or Redis; on production the typed {@code <host>/replay/<runs>} or {@code --yes}.
  */
 public final class ReplayCommand implements Command {
 
     private final Supplier<FlowRunSource> runs;
-    private final Function<ReplaySource, ReplayTarget> targets;
+    private final Supplier<ReplayRuns> replays;
     private final Function<String, Iterable<FailedJobRef>> failedJobs;
     private final Supplier<QueueDepthGauge> gauge;
     private final ReplayFiles files;
+    private final Terminal terminal;
     private final Clock clock;
 
     /**
-     * @param targets    where a plan of each source is replayed (the platform, or BullMQ through Redis)
+     * @param replays    replays through the connection's write guard (to the platform, or BullMQ through Redis)
      * @param failedJobs the failed set of a BullMQ queue, for plans of queues without a platform API
+     * @param terminal   where a production replay asks for the typed confirmation
      */
-    public ReplayCommand(Supplier<FlowRunSource> runs, Function<ReplaySource, ReplayTarget> targets,
+    public ReplayCommand(Supplier<FlowRunSource> runs, Supplier<ReplayRuns> replays,
                          Function<String, Iterable<FailedJobRef>> failedJobs, Supplier<QueueDepthGauge> gauge,
-                         ReplayFiles files, Clock clock) {
+                         ReplayFiles files, Terminal terminal, Clock clock) {
         this.runs = runs;
-        this.targets = targets;
+        this.replays = replays;
         this.failedJobs = failedJobs;
         this.gauge = gauge;
         this.files = files;
+        this.terminal = terminal;
         this.clock = clock;
     }
 
@@ -76,8 +81,9 @@ public final class ReplayCommand implements Command {
     public String synopsis() {
         return "plan [FILTERS] [--strategy S] --out PLAN.json\n"
                 + "       pitwall replay plan --queue NAME --out PLAN.json   (BullMQ failed set, no platform API)\n"
-                + "       pitwall replay run PLAN.json [--rate N] [--max-queue-depth N] [--canary N] [--journal FILE]\n"
-                + "       pitwall replay resume JOURNAL\n"
+                + "       pitwall replay run PLAN.json [--rate N] [--max-queue-depth N] [--canary N] [--journal FILE] "
+                + "[--yes]\n"
+                + "       pitwall replay resume JOURNAL [--yes]\n"
                 + "       pitwall replay status JOURNAL [--json]";
     }
 
@@ -94,6 +100,7 @@ public final class ReplayCommand implements Command {
         specs.add(OptionSpec.value("--batch-size", "N", "runs per bulk request (default 500)"));
         specs.add(OptionSpec.value("--follow-up", "DURATION", "how long to follow replayed runs (default 10m)"));
         specs.add(OptionSpec.flag("--json", "status: print the report as JSON"));
+        specs.add(Terminal.YES);
         return specs;
     }
 
@@ -106,7 +113,7 @@ public final class ReplayCommand implements Command {
         return switch (words.get(0)) {
             case "plan" -> plan(args, out, err);
             case "run" -> run(args, one(words, "run needs the plan file"), out, err);
-            case "resume" -> resume(one(words, "resume needs the journal file"), out, err);
+            case "resume" -> resume(args, one(words, "resume needs the journal file"), out, err);
             case "status" -> status(args, one(words, "status needs the journal file"), out);
             default -> throw new UsageException("unknown replay verb: " + words.get(0));
         };
@@ -125,12 +132,14 @@ public final class ReplayCommand implements Command {
         ReplayPlan plan;
         if (args.has("--queue")) {
             String queue = args.value("--queue").orElseThrow();
-            plan = planner.planJobs(failedJobs.apply(queue), "every job in the failed set of BullMQ queue " + queue);
+            plan = planner.planJobs(failedJobs.apply(queue), "every job in the failed set of BullMQ queue " + queue,
+                    replays.get().identity(ReplaySource.BULLMQ));
         } else {
             RetryStrategy strategy = strategy(args);
             RunQuery query = RunFilterOptions.query(args, clock);
             FlowRunSource source = runs.get();
-            plan = planner.plan(() -> pages(source, query), strategy, RunFilterOptions.describe(query));
+            plan = planner.plan(() -> pages(source, query), strategy, RunFilterOptions.describe(query),
+                    replays.get().identity(ReplaySource.PLATFORM));
         }
         files.savePlan(plan, file);
         out.printf("plan %s: %,d runs to replay, %,d excluded -> %s%n", plan.id(), plan.items().size(),
@@ -142,6 +151,8 @@ public final class ReplayCommand implements Command {
 
     private int run(ParsedArgs args, Path planFile, PrintStream out, PrintStream err) throws Exception {
         ReplayPlan plan = files.loadPlan(planFile);
+        ReplayRuns guarded = replays.get();
+        guarded.admit(plan); // refused before a journal is written or a client opened
         ReplaySettings settings = settings(args);
         Path journalFile = args.value("--journal").map(Path::of).orElse(files.defaultJournal(plan));
         ReplayJournal journal = files.journal(journalFile);
@@ -150,22 +161,26 @@ public final class ReplayCommand implements Command {
         if (settings.maxQueueDepth() > 0 && depth == null) {
             throw new UsageException("--max-queue-depth needs Redis: give --redis or a profile with Redis");
         }
-        ReplayEngine engine = ReplayEngine.start(plan, settings, journal, targets.apply(plan.source()), depth, Pacer.system(),
-                new ReplayControl(), progressPrinter(err));
-        return finish(engine.run(), journalFile, out);
+        return finish(guarded.start(plan, settings, journal, depth, Pacer.system(), new ReplayControl(),
+                progressPrinter(err), confirmer(args, guarded, plan, err)), journalFile, out);
     }
 
-    private int resume(Path journalFile, PrintStream out, PrintStream err) throws Exception {
+    private Confirmer confirmer(ParsedArgs args, ReplayRuns guarded, ReplayPlan plan, PrintStream err) {
+        return terminal.confirmer(args, guarded.confirmationFor(plan).isPresent(), err);
+    }
+
+    private int resume(ParsedArgs args, Path journalFile, PrintStream out, PrintStream err) throws Exception {
         ReplayJournal journal = files.journal(journalFile);
         if (journal.readAll().isEmpty()) {
             throw new UsageException("no replay journal at " + journalFile);
         }
         journal.problems().forEach(p -> err.println("note: " + p));
         JournalState before = JournalState.of(journal.readAll());
+        ReplayRuns guarded = replays.get();
+        guarded.admit(before.plan());
         QueueDepthGauge depth = before.settings().maxQueueDepth() > 0 ? gauge.get() : null;
-        ReplayEngine engine = ReplayEngine.resume(journal, targets.apply(before.plan().source()), depth, Pacer.system(), new ReplayControl(),
-                progressPrinter(err));
-        return finish(engine.run(), journalFile, out);
+        return finish(guarded.resume(journal, depth, Pacer.system(), new ReplayControl(), progressPrinter(err),
+                confirmer(args, guarded, before.plan(), err)), journalFile, out);
     }
 
     private int status(ParsedArgs args, Path journalFile, PrintStream out) {

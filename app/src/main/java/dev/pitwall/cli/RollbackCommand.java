@@ -1,6 +1,8 @@
 package dev.pitwall.cli;
 
+import dev.pitwall.model.BackendKind;
 import dev.pitwall.ops.audit.AuditLog;
+import dev.pitwall.ops.guard.WriteGuard;
 import dev.pitwall.ops.rollback.ClusterException;
 import dev.pitwall.ops.rollback.HeartbeatSource;
 import dev.pitwall.ops.rollback.PlanTest;
@@ -19,13 +21,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
  * {@code pitwall rollback history|diff|plan|test|run}: tested rollback plans for worker workloads, headless. A run
- * refuses a stale plan, a missing target, a forbidden verb or a rejected dry run before writing anything, and exits
- * 1 when verification fails.
+ * goes through the write guard (read-only, the plan's cluster and workload UID, the workload's lock, the typed
+ * confirmation on production) and refuses a stale plan, a missing target, a forbidden verb or a rejected dry run
+ * before writing anything (exit 3); it exits 1 when verification fails. A plan of another cluster does not pass
+ * {@code test} either.
  */
 public final class RollbackCommand implements Command {
 
@@ -34,28 +37,28 @@ public final class RollbackCommand implements Command {
 
     private final Supplier<RollbackCluster> cluster;
     private final Supplier<HeartbeatSource> heartbeats;
+    private final Supplier<WriteGuard> guard;
     private final AuditLog audit;
     private final RollbackPlanStore plans;
-    private final BooleanSupplier production;
-    private final Supplier<String> typedLine;
+    private final Terminal terminal;
     private final RollbackRunner.Pause pause;
     private final Clock clock;
 
     /**
      * @param heartbeats the workers' heartbeats, or a supplier of null when the profile has no Redis
-     * @param production whether the profile is marked production (a run then asks for the typed workload name)
-     * @param typedLine  reads one line the operator types (null at end of input)
+     * @param guard      the write guard of the connection
+     * @param terminal   where a production run asks for the typed confirmation
      * @param pause      waits between verification attempts
      */
-    public RollbackCommand(Supplier<RollbackCluster> cluster, Supplier<HeartbeatSource> heartbeats, AuditLog audit,
-                           RollbackPlanStore plans, BooleanSupplier production, Supplier<String> typedLine,
+    public RollbackCommand(Supplier<RollbackCluster> cluster, Supplier<HeartbeatSource> heartbeats,
+                           Supplier<WriteGuard> guard, AuditLog audit, RollbackPlanStore plans, Terminal terminal,
                            RollbackRunner.Pause pause, Clock clock) {
         this.cluster = cluster;
         this.heartbeats = heartbeats;
+        this.guard = guard;
         this.audit = audit;
         this.plans = plans;
-        this.production = production;
-        this.typedLine = typedLine;
+        this.terminal = terminal;
         this.pause = pause;
         this.clock = clock;
     }
@@ -87,7 +90,7 @@ public final class RollbackCommand implements Command {
                 OptionSpec.value("--from", "REVISION", "diff: the revision to compare from"),
                 OptionSpec.value("--out", "FILE", "plan: where to write the plan JSON (Markdown next to it); "
                         + "it is recorded in the state directory either way"),
-                OptionSpec.flag("--yes", "run: skip the typed confirmation of a production profile"),
+                Terminal.YES,
                 OptionSpec.value("--timeout", "DURATION", "run: how long verification may take (default 10m)"));
     }
 
@@ -101,6 +104,9 @@ public final class RollbackCommand implements Command {
         String verb = words.get(0);
         if (!List.of("history", "diff", "plan", "test", "run").contains(verb)) {
             throw new UsageException("unknown rollback verb: " + verb);
+        }
+        if (verb.equals("run")) {
+            guard.get().admit(BackendKind.KUBERNETES); // refused before anything is read or connected
         }
         RollbackPlan saved = verb.equals("test") || verb.equals("run") ? plans.load(Path.of(words.get(1))) : null;
         try (RollbackCluster c = cluster.get()) {
@@ -117,12 +123,16 @@ public final class RollbackCommand implements Command {
         }
     }
 
+    private RollbackPlanner planner(RollbackCluster c) {
+        return new RollbackPlanner(c, guard.get().identity(BackendKind.KUBERNETES), clock);
+    }
+
     private WorkloadRef workload(RollbackPlanner planner, ParsedArgs args, String name) {
         return planner.workload(args.value("--namespace").orElse("default"), name);
     }
 
     private int history(RollbackCluster c, ParsedArgs args, String name, PrintStream out) {
-        RollbackPlanner planner = new RollbackPlanner(c, clock);
+        RollbackPlanner planner = planner(c);
         WorkloadRef workload = workload(planner, args, name);
         out.println(workload);
         for (Revision r : planner.history(workload)) {
@@ -134,7 +144,7 @@ public final class RollbackCommand implements Command {
     }
 
     private int diff(RollbackCluster c, ParsedArgs args, String name, PrintStream out) {
-        RollbackPlanner planner = new RollbackPlanner(c, clock);
+        RollbackPlanner planner = planner(c);
         WorkloadRef workload = workload(planner, args, name);
         long from = args.longValue("--from", -1);
         long to = args.longValue("--to", -1);
@@ -146,7 +156,7 @@ public final class RollbackCommand implements Command {
     }
 
     private int plan(RollbackCluster c, ParsedArgs args, String name, PrintStream out) throws Exception {
-        RollbackPlanner planner = new RollbackPlanner(c, clock);
+        RollbackPlanner planner = planner(c);
         WorkloadRef workload = workload(planner, args, name);
         Long target = args.has("--to") ? args.longValue("--to", 0) : null;
         RollbackPlan plan = planner.plan(workload, target);
@@ -174,19 +184,11 @@ public final class RollbackCommand implements Command {
     }
 
     private int run(RollbackCluster c, ParsedArgs args, RollbackPlan plan, PrintStream out, PrintStream err) throws Exception {
-        if (production.getAsBoolean() && !args.has("--yes")) {
-            err.print("production: type the workload name (" + plan.workload().name() + ") to roll it back: ");
-            err.flush();
-            String typed = typedLine.get();
-            if (typed == null || !typed.trim().equals(plan.workload().name())) {
-                err.println("not confirmed: nothing written");
-                return REFUSED;
-            }
-        }
         Duration timeout = args.value("--timeout").map(RunFilterOptions::duration).orElse(Duration.ofMinutes(10));
         RollbackRunner runner = runner(c);
         try {
-            runner.execute(plan, step -> err.println("writing: " + step));
+            runner.execute(plan, terminal.confirmer(args, guard.get().production(), err),
+                    step -> err.println("writing: " + step));
         } catch (RollbackRefused e) {
             err.println("rollback refused, nothing written:");
             e.reasons().forEach(r -> err.println("  " + r));
@@ -204,7 +206,7 @@ public final class RollbackCommand implements Command {
     }
 
     private RollbackRunner runner(RollbackCluster c) {
-        return new RollbackRunner(c, heartbeats.get(), audit, System.getProperty("user.name", "cli"),
+        return new RollbackRunner(c, heartbeats.get(), guard.get(), audit, System.getProperty("user.name", "cli"),
                 clock);
     }
 }

@@ -1,5 +1,7 @@
 package dev.pitwall.cli;
 
+import dev.pitwall.model.BackendKind;
+import dev.pitwall.ops.guard.WriteGuard;
 import dev.pitwall.ops.runs.PlatformException;
 import dev.pitwall.ops.trust.Convergence;
 import dev.pitwall.ops.trust.FixPlan;
@@ -15,12 +17,8 @@ import dev.pitwall.model.ExecutionMode;
 import dev.pitwall.ops.trust.TrustReport;
 import dev.pitwall.ops.trust.TrustSession;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,12 +28,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * {@code pitwall trust check|fix|smoke|snapshot}: expected, declared and effective execution modes per worker group;
  * the guarded change of a group's mode; smoke tests; and a policy made from today's declared modes. Exit codes:
  * 0 everything matches (fix: converged; smoke: passed), 1 drift (fix refused or not converged; smoke failed),
- * 2 a back-end cannot be reached, or a usage or policy problem.
+ * 2 a back-end cannot be reached, or a usage or policy problem, 3 the write guard refused the fix (read-only,
+ * a recreated workload, the workload's lock, the confirmation): nothing changed.
  */
 public final class TrustCommand implements Command {
 
@@ -44,8 +44,7 @@ public final class TrustCommand implements Command {
     private static final OptionSpec JSON = OptionSpec.flag("--json", "check, smoke: print a JSON array");
     private static final OptionSpec MODE = OptionSpec.value("--mode", "MODE", "fix: the execution mode to declare ("
             + ExecutionMode.names() + ")");
-    private static final OptionSpec YES = OptionSpec.flag("--yes",
-            "fix: apply without asking for the namespace name (for scripts)");
+    private static final OptionSpec YES = Terminal.YES;
     private static final OptionSpec NAMESPACE = OptionSpec.value("--namespace", "NS",
             "fix, smoke: the group's namespace, when the group runs in several");
     private static final OptionSpec OUT = OptionSpec.value("--out", "FILE", "snapshot: the policy file to write");
@@ -55,17 +54,21 @@ public final class TrustCommand implements Command {
                     + ")");
 
     private final Function<String, TrustSession> sessions;
-    private final InputStream in;
+    private final Supplier<WriteGuard> guard;
+    private final Terminal terminal;
     private final String actor;
 
     /**
      * @param sessions opens trust for the profile, given a policy file that overrides the profile's (or null)
-     * @param in       where the typed confirmation of a fix is read
+     * @param guard    the connection's write guard: a fix is refused before anything is opened
+     * @param terminal where the typed confirmation of a fix is read
      * @param actor    who the audit log records as making changes
      */
-    public TrustCommand(Function<String, TrustSession> sessions, InputStream in, String actor) {
+    public TrustCommand(Function<String, TrustSession> sessions, Supplier<WriteGuard> guard, Terminal terminal,
+                        String actor) {
         this.sessions = sessions;
-        this.in = in;
+        this.guard = guard;
+        this.terminal = terminal;
         this.actor = actor;
     }
 
@@ -116,6 +119,9 @@ public final class TrustCommand implements Command {
         long timeout = args.longValue(TIMEOUT.name(), -1);
         if (args.has(TIMEOUT.name()) && timeout < 1) {
             throw new UsageException("--timeout must be 1 second or more");
+        }
+        if (sub.equals("fix")) {
+            guard.get().admit(BackendKind.KUBERNETES); // refused before anything is read or connected
         }
         TrustSession session;
         try {
@@ -209,13 +215,8 @@ public final class TrustCommand implements Command {
             err.println("pitwall trust fix: " + plan.blockedReason() + "; nothing was changed");
             return 1;
         }
-        String typed = args.has(YES.name()) ? plan.namespace() : ask(plan, out);
-        if (typed == null) {
-            err.println("pitwall trust fix: no confirmation was typed; nothing was changed");
-            return 1;
-        }
         try {
-            fixer.apply(plan, typed);
+            fixer.apply(plan, terminal.confirmer(args, guard.get().production(), out));
         } catch (TrustChangeException e) {
             err.println("pitwall trust fix: " + e.getMessage());
             return 1;
@@ -237,14 +238,6 @@ public final class TrustCommand implements Command {
         }
         err.println("pitwall trust fix: " + result.message());
         return 1;
-    }
-
-    private String ask(FixPlan plan, PrintStream out) throws IOException {
-        out.print("Type the namespace name (" + plan.namespace() + ") to apply: ");
-        out.flush();
-        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-        String line = reader.readLine();
-        return line == null ? null : line.strip();
     }
 
     /** The one workload of {@code group} (in {@code namespace}); prints why not when there is none or several. */

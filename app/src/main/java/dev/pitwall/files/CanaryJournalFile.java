@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import dev.pitwall.model.TargetIdentity;
 import dev.pitwall.ops.canary.CanaryJournal;
 import dev.pitwall.ops.canary.Gate;
 import dev.pitwall.ops.canary.CanaryRecord;
@@ -16,8 +17,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The canary journal: one JSON file per workload in {@code <state>/canaries}, replaced atomically on every change so
- * that a crash leaves either the last record or the one before, never half of one.
+ * The canary journal: one JSON file per workload in {@code <state>/canaries/<cluster>/}, replaced atomically on every
+ * change so that a crash leaves either the last record or the one before, never half of one. Filed by the cluster's
+ * identity: a canary of one cluster is never found on another that has a workload of the same name.
  */
 public final class CanaryJournalFile implements CanaryJournal {
 
@@ -28,14 +30,14 @@ public final class CanaryJournalFile implements CanaryJournal {
         this.dir = stateDir.resolve("canaries");
     }
 
-    public Path file(WorkloadRef workload) {
-        return dir.resolve(workload.kind().name().toLowerCase(Locale.ROOT) + "-" + workload.namespace() + "-"
-                + workload.name() + ".json");
+    public Path file(TargetIdentity cluster, WorkloadRef workload) {
+        return dir.resolve(cluster.fileKey()).resolve(workload.kind().name().toLowerCase(Locale.ROOT) + "-"
+                + workload.namespace() + "-" + workload.name() + ".json");
     }
 
     @Override
-    public Optional<CanaryRecord> load(WorkloadRef workload) throws IOException {
-        Path file = file(workload);
+    public Optional<CanaryRecord> load(TargetIdentity cluster, WorkloadRef workload) throws IOException {
+        Path file = file(cluster, workload);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -53,7 +55,10 @@ public final class CanaryJournalFile implements CanaryJournal {
 
     @Override
     public synchronized void save(CanaryRecord record) throws IOException {
-        Path file = file(record.workload());
+        if (record.cluster() == null) {
+            throw new IOException("a canary record without its cluster cannot be filed");
+        }
+        Path file = file(record.cluster(), record.workload());
         PrivateFiles.writeAtomically(file, json.writerWithDefaultPrettyPrinter().writeValueAsString(record));
     }
 

@@ -8,7 +8,10 @@ import dev.pitwall.ops.replay.ReplayReport;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Plans, journals and reports as files; journals default to {@code <state>/replays/<plan id>.journal.jsonl}. */
+/**
+ * Plans, journals and reports as files; journals default to
+ * {@code <state>/replays/<platform or Redis>/<plan id>.journal.jsonl}, filed by where the plan belongs.
+ */
 public final class ReplayFileStore implements ReplayFiles {
 
     private final PlanFiles plans = new PlanFiles();
@@ -44,7 +47,7 @@ public final class ReplayFileStore implements ReplayFiles {
         if (!java.nio.file.Files.isDirectory(dir)) {
             return java.util.List.of();
         }
-        try (var files = java.nio.file.Files.list(dir)) {
+        try (var files = java.nio.file.Files.walk(dir, 2)) {
             return files.filter(p -> p.getFileName().toString().endsWith(".journal.jsonl"))
                     .sorted(java.util.Comparator.comparing((Path p) -> p.toFile().lastModified()).reversed())
                     .toList();
@@ -55,6 +58,7 @@ public final class ReplayFileStore implements ReplayFiles {
 
     @Override
     public Path defaultJournal(ReplayPlan plan) {
-        return stateDir.resolve("replays").resolve(plan.id() + ".journal.jsonl");
+        return stateDir.resolve("replays").resolve(plan.target() == null ? "unknown-target" : plan.target().fileKey())
+                .resolve(plan.id() + ".journal.jsonl");
     }
 }

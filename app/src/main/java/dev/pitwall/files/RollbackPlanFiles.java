@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Rollback plans as JSON (to run) and Markdown (to read), kept in the state directory unless told otherwise. */
+/**
+ * Rollback plans as JSON (to run) and Markdown (to read), kept in the state directory unless told otherwise, in
+ * {@code rollback-plans/<cluster>/}: the plans of two clusters (two demo worlds) never mix.
+ */
 public final class RollbackPlanFiles implements RollbackPlanStore {
 
     private final ObjectMapper json = ReplayJson.mapper();
@@ -21,12 +24,12 @@ public final class RollbackPlanFiles implements RollbackPlanStore {
 
     @Override
     public Path defaultFile(RollbackPlan plan) {
-        return directory().resolve(plan.workload().name() + "-" + plan.id() + ".json");
+        return directory(plan.cluster()).resolve(plan.workload().name() + "-" + plan.id() + ".json");
     }
 
     @Override
-    public Path directory() {
-        return stateDir.resolve("rollback-plans");
+    public Path directory(dev.pitwall.model.TargetIdentity cluster) {
+        return stateDir.resolve("rollback-plans").resolve(cluster == null ? "unknown-cluster" : cluster.fileKey());
     }
 
     @Override
@@ -55,8 +58,9 @@ public final class RollbackPlanFiles implements RollbackPlanStore {
     }
 
     @Override
-    public java.util.List<RollbackPlan> plansFor(dev.pitwall.ops.rollback.WorkloadRef workload) throws IOException {
-        Path dir = directory();
+    public java.util.List<RollbackPlan> plansFor(dev.pitwall.model.TargetIdentity where,
+                                                 dev.pitwall.ops.rollback.WorkloadRef workload) throws IOException {
+        Path dir = directory(where);
         if (!Files.isDirectory(dir)) {
             return java.util.List.of();
         }
@@ -66,7 +70,7 @@ public final class RollbackPlanFiles implements RollbackPlanStore {
                     && f.getFileName().toString().endsWith(".json")).toList()) {
                 try {
                     RollbackPlan plan = load(file);
-                    if (plan.workload().equals(workload)) {
+                    if (plan.workload().equals(workload) && where.sameTarget(plan.cluster())) {
                         found.add(plan);
                     }
                 } catch (IOException e) {

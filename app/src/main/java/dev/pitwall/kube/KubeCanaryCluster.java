@@ -1,8 +1,10 @@
 package dev.pitwall.kube;
 
 import dev.pitwall.ops.canary.CanaryAnnotations;
+import dev.pitwall.ops.canary.CanaryChange;
 import dev.pitwall.ops.canary.CanaryCluster;
-import dev.pitwall.ops.canary.SecretKeyRef;
+import dev.pitwall.ops.guard.LeaseStore;
+import dev.pitwall.ops.guard.WriteConflict;
 import dev.pitwall.ops.rollback.ClusterException;
 import dev.pitwall.ops.rollback.WorkloadRef;
 import io.fabric8.kubernetes.api.model.Container;
@@ -101,7 +103,7 @@ public final class KubeCanaryCluster implements CanaryCluster {
                 return new MainWorkload(workload, n(d.getSpec().getReplicas()), s == null ? 0 : n(s.getUpdatedReplicas()),
                         s == null ? 0 : n(s.getReadyReplicas()), generation,
                         s == null || s.getObservedGeneration() == null ? 0 : s.getObservedGeneration(),
-                        first.getImage(), env, emptyDirLimit(template));
+                        first.getImage(), env, emptyDirLimit(template), object.getMetadata().getUid());
             }
             StatefulSet set = (StatefulSet) object;
             var s = set.getStatus();
@@ -113,7 +115,8 @@ public final class KubeCanaryCluster implements CanaryCluster {
             return new MainWorkload(workload, n(set.getSpec().getReplicas()), s == null ? 0 : n(s.getUpdatedReplicas()),
                     s == null ? 0 : n(s.getReadyReplicas()), generation,
                     s == null || s.getObservedGeneration() == null ? 0 : s.getObservedGeneration(),
-                    first.getImage(), env, claim > 0 ? claim : emptyDirLimit(template));
+                    first.getImage(), env, claim > 0 ? claim : emptyDirLimit(template),
+                    object.getMetadata().getUid());
         });
     }
 
@@ -136,78 +139,90 @@ public final class KubeCanaryCluster implements CanaryCluster {
             }
             Map<String, String> annotations = object.getMetadata().getAnnotations();
             return Optional.of(new CanaryObject(object.getMetadata().getName(), replicas, ready,
-                    annotations == null ? Map.of() : annotations));
+                    annotations == null ? Map.of() : annotations, object.getMetadata().getResourceVersion()));
         });
     }
 
     @Override
-    public void createCanary(WorkloadRef workload, String image, Map<String, String> env,
-                             Map<String, SecretKeyRef> envFromSecret, int replicas, Map<String, String> annotations) {
-        call("create the canary of " + workload, () -> {
-            HasMetadata main = require(workload, workload.name());
-            Map<String, String> canaryLabels = CanaryAnnotations.labels(workload);
-            ObjectMeta meta = new ObjectMetaBuilder().withNamespace(workload.namespace())
-                    .withName(CanaryCluster.canaryName(workload))
-                    .withLabels(merged(main.getMetadata().getLabels(), canaryLabels))
-                    .withAnnotations(annotations).build();
-            TemplateChange change = new TemplateChange(image, env, envFromSecret);
+    public Optional<String> uid(WorkloadRef workload) {
+        return call("read " + workload, () -> Optional.ofNullable(get(workload, workload.name()))
+                .map(o -> o.getMetadata().getUid()));
+    }
+
+    @Override
+    public LeaseStore lease(WorkloadRef workload) {
+        return new KubeCanaryLease(client, workload);
+    }
+
+    @Override
+    public String write(CanaryChange change) {
+        WorkloadRef workload = change.workload();
+        String canary = CanaryCluster.canaryName(workload);
+        if (change instanceof CanaryChange.Create c) {
+            return call("create the canary of " + workload, () -> create(c));
+        }
+        if (change instanceof CanaryChange.Update u) {
+            return call("update the canary of " + workload, () -> KubeCanaryLease.conditional(
+                    resource(workload, canary), KubeCanaryLease.patch(u.version(), u.annotations(), u.replicas())))
+                    .orElseThrow(() -> new WriteConflict("the canary of " + workload + " was changed by another "
+                            + "process, or is gone", null));
+        }
+        if (change instanceof CanaryChange.Delete) {
+            return call("delete the canary of " + workload, () -> {
+                resource(workload, canary).delete();
+                return "";
+            });
+        }
+        if (change instanceof CanaryChange.ScaleMain m) {
+            return call("scale " + workload + " to " + m.replicas(), () -> edit(workload, workload.name(), object -> {
+                setReplicas(object, m.replicas());
+                return object;
+            }));
+        }
+        CanaryChange.Promote p = (CanaryChange.Promote) change;
+        return call("promote the canary's template to " + workload, () -> edit(workload, workload.name(), object -> {
+            new TemplateChange(p.image(), p.env(), p.envFromSecret()).apply(template(object).getSpec()
+                    .getContainers().get(0));
+            setReplicas(object, p.replicas());
+            return object;
+        }));
+    }
+
+    /** The canary: a copy of the main workload; a conflict (nothing written) when one exists already. */
+    private String create(CanaryChange.Create c) {
+        WorkloadRef workload = c.workload();
+        HasMetadata main = require(workload, workload.name());
+        Map<String, String> canaryLabels = CanaryAnnotations.labels(workload);
+        ObjectMeta meta = new ObjectMetaBuilder().withNamespace(workload.namespace())
+                .withName(CanaryCluster.canaryName(workload))
+                .withLabels(merged(main.getMetadata().getLabels(), canaryLabels))
+                .withAnnotations(c.annotations()).build();
+        TemplateChange change = new TemplateChange(c.image(), c.env(), c.envFromSecret());
+        try {
             if (main instanceof Deployment d) {
                 Deployment copy = Serialization.clone(d);
                 PodTemplateSpec template = change.canary(copy.getSpec().getTemplate(), canaryLabels);
-                client.apps().deployments().inNamespace(workload.namespace()).resource(new DeploymentBuilder()
-                        .withMetadata(meta).withSpec(copy.getSpec()).editSpec().withReplicas(replicas)
+                return client.apps().deployments().inNamespace(workload.namespace()).resource(new DeploymentBuilder()
+                        .withMetadata(meta).withSpec(copy.getSpec()).editSpec().withReplicas(c.replicas())
                         .withPaused(false).editSelector()
                         .withMatchLabels(merged(copy.getSpec().getSelector().getMatchLabels(), canaryLabels))
-                        .endSelector().withTemplate(template).endSpec().build()).create();
-            } else {
-                StatefulSet copy = Serialization.clone((StatefulSet) main);
-                PodTemplateSpec template = change.canary(copy.getSpec().getTemplate(), canaryLabels);
-                client.apps().statefulSets().inNamespace(workload.namespace()).resource(new StatefulSetBuilder()
-                        .withMetadata(meta).withSpec(copy.getSpec()).editSpec().withReplicas(replicas)
-                        .withServiceName(copy.getSpec().getServiceName()).editSelector()
-                        .withMatchLabels(merged(copy.getSpec().getSelector().getMatchLabels(), canaryLabels))
-                        .endSelector().withTemplate(template).endSpec().build()).create();
+                        .endSelector().withTemplate(template).endSpec().build()).create().getMetadata()
+                        .getResourceVersion();
             }
-        });
-    }
-
-    @Override
-    public void updateCanary(WorkloadRef workload, int replicas, Map<String, String> annotations) {
-        call("update the canary of " + workload, () -> edit(workload, CanaryCluster.canaryName(workload), object -> {
-            Map<String, String> all = new LinkedHashMap<>(Objects.requireNonNullElse(
-                    object.getMetadata().getAnnotations(), Map.of()));
-            all.putAll(annotations);
-            object.getMetadata().setAnnotations(all);
-            if (replicas >= 0) {
-                setReplicas(object, replicas);
+            StatefulSet copy = Serialization.clone((StatefulSet) main);
+            PodTemplateSpec template = change.canary(copy.getSpec().getTemplate(), canaryLabels);
+            return client.apps().statefulSets().inNamespace(workload.namespace()).resource(new StatefulSetBuilder()
+                    .withMetadata(meta).withSpec(copy.getSpec()).editSpec().withReplicas(c.replicas())
+                    .withServiceName(copy.getSpec().getServiceName()).editSelector()
+                    .withMatchLabels(merged(copy.getSpec().getSelector().getMatchLabels(), canaryLabels))
+                    .endSelector().withTemplate(template).endSpec().build()).create().getMetadata()
+                    .getResourceVersion();
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                throw new WriteConflict("a canary of " + workload + " exists already", e);
             }
-            return object;
-        }));
-    }
-
-    @Override
-    public void deleteCanary(WorkloadRef workload) {
-        call("delete the canary of " + workload, () -> {
-            resource(workload, CanaryCluster.canaryName(workload)).delete();
-        });
-    }
-
-    @Override
-    public void scaleMain(WorkloadRef workload, int replicas) {
-        call("scale " + workload + " to " + replicas, () -> edit(workload, workload.name(), object -> {
-            setReplicas(object, replicas);
-            return object;
-        }));
-    }
-
-    @Override
-    public void promote(WorkloadRef workload, String image, Map<String, String> env,
-                        Map<String, SecretKeyRef> envFromSecret, int replicas) {
-        call("promote the canary's template to " + workload, () -> edit(workload, workload.name(), object -> {
-            new TemplateChange(image, env, envFromSecret).apply(template(object).getSpec().getContainers().get(0));
-            setReplicas(object, replicas);
-            return object;
-        }));
+            throw e;
+        }
     }
 
     @Override
@@ -302,15 +317,14 @@ public final class KubeCanaryCluster implements CanaryCluster {
         return object;
     }
 
-    @SuppressWarnings("unchecked")
-    private void edit(WorkloadRef workload, String name, UnaryOperator<HasMetadata> change) {
-        if (workload.kind() == WorkloadRef.Kind.DEPLOYMENT) {
-            client.apps().deployments().inNamespace(workload.namespace()).withName(name)
-                    .edit(d -> (Deployment) change.apply(d));
-        } else {
-            client.apps().statefulSets().inNamespace(workload.namespace()).withName(name)
-                    .edit(s -> (StatefulSet) change.apply(s));
-        }
+    /** Edits the workload; its new resourceVersion. */
+    private String edit(WorkloadRef workload, String name, UnaryOperator<HasMetadata> change) {
+        HasMetadata edited = workload.kind() == WorkloadRef.Kind.DEPLOYMENT
+                ? client.apps().deployments().inNamespace(workload.namespace()).withName(name)
+                .edit(d -> (Deployment) change.apply(d))
+                : client.apps().statefulSets().inNamespace(workload.namespace()).withName(name)
+                .edit(st -> (StatefulSet) change.apply(st));
+        return edited.getMetadata().getResourceVersion();
     }
 
     private Resource<? extends HasMetadata> resource(WorkloadRef workload, String name) {
@@ -329,12 +343,5 @@ public final class KubeCanaryCluster implements CanaryCluster {
         } catch (KubernetesClientException e) {
             throw new ClusterException("could not " + what + ": " + KubeErrors.describe(e), e);
         }
-    }
-
-    private static void call(String what, Runnable body) {
-        call(what, () -> {
-            body.run();
-            return null;
-        });
     }
 }

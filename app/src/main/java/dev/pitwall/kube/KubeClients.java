@@ -1,6 +1,7 @@
 package dev.pitwall.kube;
 
 import dev.pitwall.model.ConnectionProfile;
+import dev.pitwall.model.TargetIdentity;
 import io.fabric8.kubernetes.api.model.NamedContext;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -41,6 +42,30 @@ public final class KubeClients {
             return parsed.getContexts() == null ? List.of()
                     : parsed.getContexts().stream().map(NamedContext::getName).toList();
         } catch (RuntimeException e) {
+            throw new IllegalArgumentException("kubeconfig " + path + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The API server and the context the profile reaches (the kubeconfig's current context when it names none): what
+     * plans and records made through it belong to.
+     *
+     * @throws IllegalArgumentException when the kubeconfig is unusable or the context is not (any longer) in it
+     */
+    public static TargetIdentity identity(ConnectionProfile profile) {
+        Path path = kubeconfigPath(profile);
+        List<String> names = contextNames(profile);
+        try {
+            String text = Files.readString(path);
+            String context = profile.kubeContext() != null ? profile.kubeContext()
+                    : KubeConfigUtils.parseConfig(path.toFile()).getCurrentContext();
+            if (context == null || !names.contains(context)) {
+                throw new IllegalArgumentException(context == null ? "kubeconfig " + path + " names no current context"
+                        : "kube context '" + context + "' is no longer in " + path);
+            }
+            Config config = Config.fromKubeconfig(context, text, path.toString());
+            return TargetIdentity.cluster(config.getMasterUrl(), context);
+        } catch (java.io.IOException e) {
             throw new IllegalArgumentException("kubeconfig " + path + " cannot be read: " + e.getMessage(), e);
         }
     }

@@ -169,8 +169,17 @@ public final class KubeRollbackCluster implements RollbackCluster {
     }
 
     @Override
-    public void apply(Write write) {
-        call(write.describe(), () -> resource(write).patch(PatchContext.of(PatchType.JSON), patch(write)));
+    public String write(Write write) {
+        return call(write.describe(), () -> resource(write).patch(PatchContext.of(PatchType.JSON), patch(write))
+                .getMetadata().getResourceVersion());
+    }
+
+    @Override
+    public Optional<String> uid(WorkloadRef workload) {
+        return call("read " + workload, () -> Optional.ofNullable(workload.kind() == WorkloadRef.Kind.DEPLOYMENT
+                ? client.apps().deployments().inNamespace(workload.namespace()).withName(workload.name()).get()
+                : client.apps().statefulSets().inNamespace(workload.namespace()).withName(workload.name()).get())
+                .map(o -> o.getMetadata().getUid()));
     }
 
     @Override
@@ -316,12 +325,5 @@ public final class KubeRollbackCluster implements RollbackCluster {
         } catch (KubernetesClientException e) {
             throw new ClusterException("could not " + what + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void call(String what, Runnable body) {
-        call(what, () -> {
-            body.run();
-            return null;
-        });
     }
 }

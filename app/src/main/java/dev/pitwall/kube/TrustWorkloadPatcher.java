@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pitwall.ops.trust.AccessDecision;
 import dev.pitwall.ops.trust.DeclaredEnv;
+import dev.pitwall.ops.trust.ModeWrite;
 import dev.pitwall.ops.trust.TrustBackendException;
 import dev.pitwall.ops.trust.TrustChangeException;
 import dev.pitwall.model.ExecutionMode;
@@ -25,6 +26,7 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Changes a workload's AP_EXECUTION_MODE with a JSON patch that first tests the object's resourceVersion and the
@@ -59,8 +61,19 @@ public final class TrustWorkloadPatcher implements WorkloadPatcher {
     }
 
     @Override
-    public void setExecutionMode(WorkloadRef ref, String container, DeclaredEnv before, ExecutionMode target,
-                                 String changeCause) {
+    public Optional<String> uid(WorkloadRef ref) {
+        try {
+            return Optional.ofNullable(resource(ref).get()).map(w -> w.getMetadata().getUid());
+        } catch (KubernetesClientException e) {
+            throw new TrustBackendException("cannot read " + ref + ": " + KubeErrors.describe(e), e);
+        }
+    }
+
+    @Override
+    public String write(ModeWrite change) {
+        WorkloadRef ref = change.ref();
+        String container = change.container();
+        DeclaredEnv before = change.before();
         Resource<? extends HasMetadata> resource = resource(ref);
         HasMetadata workload = read(ref, resource);
         PodTemplateSpec template = workload instanceof Deployment d ? d.getSpec().getTemplate()
@@ -80,9 +93,10 @@ public final class TrustWorkloadPatcher implements WorkloadPatcher {
             throw new TrustChangeException("AP_EXECUTION_MODE of " + ref + " is now " + now.text() + ", not "
                     + before.text() + " as previewed; nothing was changed: review the change again");
         }
-        String patch = patch(workload, containers.get(index), index, target, changeCause).toString();
+        String patch = patch(workload, containers.get(index), index, change.target(), change.changeCause())
+                .toString();
         try {
-            resource.patch(PatchContext.of(PatchType.JSON), patch);
+            return resource.patch(PatchContext.of(PatchType.JSON), patch).getMetadata().getResourceVersion();
         } catch (KubernetesClientException e) {
             if (e.getCode() == 403) {
                 throw new TrustChangeException("the API server refused the patch of " + ref + ": "

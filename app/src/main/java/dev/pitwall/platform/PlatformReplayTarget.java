@@ -2,9 +2,9 @@ package dev.pitwall.platform;
 
 import dev.pitwall.model.FlowRun;
 import dev.pitwall.ops.replay.ItemStatus;
+import dev.pitwall.ops.replay.ReplayBatch;
 import dev.pitwall.ops.replay.ReplayTarget;
 import dev.pitwall.ops.runs.RetryOutcome;
-import dev.pitwall.ops.runs.RetryStrategy;
 import dev.pitwall.ops.runs.RunPage;
 import dev.pitwall.ops.runs.RunQuery;
 
@@ -22,8 +22,8 @@ public final class PlatformReplayTarget implements ReplayTarget {
     }
 
     @Override
-    public List<RetryOutcome> send(String projectId, RetryStrategy strategy, List<String> ids) {
-        return runs.retry(projectId, strategy, ids);
+    public List<RetryOutcome> write(ReplayBatch batch) {
+        return runs.retry(batch.partition(), batch.strategy(), batch.ids());
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.pitwall.redis;
 
 import dev.pitwall.ops.queues.BullLayout;
 import dev.pitwall.ops.replay.ItemStatus;
+import dev.pitwall.ops.replay.ReplayBatch;
 import dev.pitwall.ops.replay.ReplayTarget;
 import dev.pitwall.ops.runs.PlatformException;
 import dev.pitwall.ops.runs.RetryOutcome;
@@ -37,8 +38,10 @@ public final class BullReplayTarget implements ReplayTarget {
     }
 
     @Override
-    public List<RetryOutcome> send(String queue, RetryStrategy strategy, List<String> ids) {
-        if (strategy != RetryStrategy.FROM_FAILED_STEP) {
+    public List<RetryOutcome> write(ReplayBatch batch) {
+        String queue = batch.partition();
+        List<String> ids = batch.ids();
+        if (batch.strategy() != RetryStrategy.FROM_FAILED_STEP) {
             throw new PlatformException(400, "a BullMQ queue can only retry a job as it is (FROM_FAILED_STEP)");
         }
         BullLayout layout = layoutOf(queue);

@@ -1,9 +1,11 @@
 package dev.pitwall.app;
 
+import dev.pitwall.ops.guard.Confirmer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pitwall.cli.CanaryCommand;
 import dev.pitwall.cli.ParsedArgs;
+import dev.pitwall.cli.Terminal;
 import dev.pitwall.cli.UsageException;
 import dev.pitwall.demo.world.DemoFleet;
 import dev.pitwall.ops.canary.CanarySession;
@@ -28,14 +30,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CanaryCommandTest {
 
+    private static final Confirmer YES = Confirmer.yes();
+
     private CanaryDemoFixture fx;
     private CanaryCommand command;
 
     @BeforeAll
     void startDemo(@TempDir Path state) {
         fx = new CanaryDemoFixture(state, 21);
-        command = new CanaryCommand(() -> CanarySessions.open(fx.demo.profile(), fx.backends, fx.demo.clock(),
-                "cli-test"), fx.demo::advance);
+        command = new CanaryCommand(() -> fx.open("cli-test"), () -> fx.guard, new Terminal(false, () -> null),
+                fx.demo::advance);
     }
 
     @AfterAll
@@ -116,9 +120,9 @@ class CanaryCommandTest {
         String name = DemoFleet.workloadOf("initech");
         WorkloadRef initech = fx.workload(ns, name);
         fx.capturePlan(initech, true);
-        try (CanarySession driver = CanarySessions.open(fx.demo.profile(), fx.backends, fx.demo.clock(), "driver")) {
+        try (CanarySession driver = fx.open("driver")) {
             driver.engine().start(initech, new CanarySettings(CanaryDemoFixture.REPOSITORY + "0.88.4", Map.of(),
-                    null, Duration.ofMinutes(10), null));
+                    null, Duration.ofMinutes(10), null), YES);
             fx.demo.advance(Duration.ofMinutes(1));
             driver.engine().evaluate(initech, driver.engine().driver("test", Duration.ofSeconds(30)));
         }

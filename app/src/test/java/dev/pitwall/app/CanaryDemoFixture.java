@@ -1,5 +1,7 @@
 package dev.pitwall.app;
 
+import dev.pitwall.ops.guard.WriteGuard;
+import dev.pitwall.model.BackendKind;
 import dev.pitwall.demo.DemoEnvironment;
 import dev.pitwall.demo.scenario.Scenario;
 import dev.pitwall.demo.world.ImageBehaviour;
@@ -32,13 +34,16 @@ final class CanaryDemoFixture implements AutoCloseable {
 
     final DemoEnvironment demo;
     final Backends backends;
+    /** The write guard of the demo's connection, as the launcher builds it (the demo is never production). */
+    final WriteGuard guard;
     private CanarySession session;
 
     CanaryDemoFixture(Path state, long seed) {
         demo = DemoEnvironment.start(new DemoEnvironment.Options(Scenario.STEADY, seed, 0, SimClock.EPOCH));
         backends = new Backends(ref -> Optional.of(demo.platformKey()), state);
         demo.advance(Duration.ofMinutes(5));
-        session = CanarySessions.open(demo.profile(), backends, demo.clock(), "test");
+        guard = TestGuards.demo(demo.profile(), backends, demo.clock());
+        session = open("test");
     }
 
     CanaryEngine engine() {
@@ -53,8 +58,13 @@ final class CanaryDemoFixture implements AutoCloseable {
     /** A new engine on the same cluster and journal: what a restarted console builds. */
     CanaryEngine restart() {
         session.close();
-        session = CanarySessions.open(demo.profile(), backends, demo.clock(), "test");
+        session = open("test");
         return session.engine();
+    }
+
+    /** A canary session of its own on the demo (another console or terminal), acting as {@code actor}. */
+    CanarySession open(String actor) {
+        return CanarySessions.open(demo.profile(), backends, guard, demo.clock(), actor);
     }
 
     WorkloadRef workload(String namespace, String name) {
@@ -64,12 +74,13 @@ final class CanaryDemoFixture implements AutoCloseable {
     /** Captures a rollback plan for the workload and, when asked, tests it (as `rollback plan` and `test` do). */
     RollbackPlan capturePlan(WorkloadRef workload, boolean test) throws Exception {
         try (KubeRollbackCluster cluster = new KubeRollbackCluster(KubeClients.open(demo.profile()))) {
-            RollbackPlan plan = new RollbackPlanner(cluster, demo.clock()).plan(workload, null);
+            RollbackPlan plan = new RollbackPlanner(cluster, guard.identity(BackendKind.KUBERNETES), demo.clock())
+                    .plan(workload, null);
             RollbackPlanStore store = backends.rollbackPlans();
             store.save(plan, store.defaultFile(plan));
             if (test) {
-                PlanTest result = new RollbackRunner(cluster, null, backends.auditLog(), "test", demo.clock())
-                        .test(plan);
+                PlanTest result = new RollbackRunner(cluster, null, guard, backends.auditLog(), "test",
+                        demo.clock()).test(plan);
                 if (!result.ok()) {
                     throw new AssertionError(result.problems());
                 }

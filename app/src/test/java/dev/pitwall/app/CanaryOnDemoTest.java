@@ -1,5 +1,7 @@
 package dev.pitwall.app;
 
+import dev.pitwall.model.BackendKind;
+import dev.pitwall.ops.guard.Confirmer;
 import dev.pitwall.demo.world.DemoFleet;
 import dev.pitwall.demo.world.ImageBehaviour;
 import dev.pitwall.files.CanaryJournalFile;
@@ -35,6 +37,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Canaries on the demo world (sim speed 0, driven in simulated time), through the real adapters. */
 class CanaryOnDemoTest {
 
+    private static final Confirmer YES = Confirmer.yes();
+
     private static final String STABLE = CanaryDemoFixture.REPOSITORY + ImageBehaviour.STABLE_TAG;
     private static final String BAD_CACHE = CanaryDemoFixture.REPOSITORY + "0.88.1-bad-cache";
     private static final List<String> VOLUME_GATES = List.of(Gate.FILL_RATE.name(), Gate.TIME_TO_FULL.name());
@@ -56,7 +60,7 @@ class CanaryOnDemoTest {
         WorkloadRef shared = fx.workload(DemoFleet.SHARED_NAMESPACE, DemoFleet.SHARED_WORKLOAD);
         fx.capturePlan(shared, true);
         CanaryEngine engine = fx.engine();
-        engine.start(shared, new CanarySettings(BAD_CACHE, Map.of(), null, Duration.ofMinutes(10), null));
+        engine.start(shared, new CanarySettings(BAD_CACHE, Map.of(), null, Duration.ofMinutes(10), null), YES);
         assertThat(fx.replicas(shared)).isEqualTo(DemoFleet.SHARED_REPLICAS - 1);
 
         CanaryRecord r = fx.drive(engine, shared, Duration.ofMinutes(30));
@@ -68,7 +72,7 @@ class CanaryOnDemoTest {
         assertThat(fx.object(shared, r.canaryName())).isNull();
         assertThat(fx.image(shared)).isEqualTo(STABLE);
         assertThat(fx.replicas(shared)).isEqualTo(DemoFleet.SHARED_REPLICAS);
-        CanaryRecord journaled = new CanaryJournalFile(state).load(shared).orElseThrow();
+        CanaryRecord journaled = new CanaryJournalFile(state).load(fx.guard.identity(BackendKind.KUBERNETES), shared).orElseThrow();
         assertThat(journaled.abortReason()).isEqualTo(r.abortReason());
         assertThat(fx.backends.auditLog().entries()).filteredOn(e -> e.action().equals("canary.aborted"))
                 .singleElement().satisfies(e -> assertThat(e.details()).containsEntry("gate", r.abortReason().gate())
@@ -127,7 +131,7 @@ class CanaryOnDemoTest {
         fx.capturePlan(shared, true);
         CanaryEngine engine = fx.engine();
         engine.start(shared, new CanarySettings(CanaryDemoFixture.REPOSITORY + "0.88.1-bad-runs", Map.of(), null,
-                Duration.ofMinutes(10), null));
+                Duration.ofMinutes(10), null), YES);
 
         CanaryRecord r = fx.drive(engine, shared, Duration.ofMinutes(40));
 
@@ -147,7 +151,8 @@ class CanaryOnDemoTest {
         fx.capturePlan(acme, true);
         CanaryEngine engine = fx.engine();
         String good = CanaryDemoFixture.REPOSITORY + "0.88.1";
-        engine.start(acme, new CanarySettings(good, Map.of(), List.of(50, 100), Duration.ofMinutes(5), FEW_RUNS));
+        engine.start(acme, new CanarySettings(good, Map.of(), List.of(50, 100), Duration.ofMinutes(5), FEW_RUNS),
+                YES);
 
         CanaryRecord r = fx.drive(engine, acme, Duration.ofMinutes(60));
 
@@ -168,9 +173,9 @@ class CanaryOnDemoTest {
         fx.capturePlan(acme, true);
         String good = CanaryDemoFixture.REPOSITORY + "0.88.2";
         fx.engine().start(acme, new CanarySettings(good, Map.of(), List.of(50, 100), Duration.ofMinutes(5),
-                FEW_RUNS));
+                FEW_RUNS), YES);
         CanaryRecord before = fx.drive(fx.engine(), acme, Duration.ofMinutes(3));
-        fx.engine().pause(acme);
+        fx.engine().pause(acme, YES);
         demoAdvance(Duration.ofMinutes(2));
 
         CanaryEngine restarted = fx.restart();
@@ -179,7 +184,7 @@ class CanaryOnDemoTest {
         assertThat(found.step()).isEqualTo(before.step());
         assertThat(found.startedAt()).isEqualTo(before.startedAt());
         assertThat(found.settings()).isEqualTo(before.settings());
-        restarted.resume(acme);
+        restarted.resume(acme, YES);
 
         CanaryRecord r = fx.drive(restarted, acme, Duration.ofMinutes(60));
         assertThat(r.phase()).as(r.timeline().toString()).isEqualTo(CanaryPhase.PROMOTED);
@@ -195,12 +200,12 @@ class CanaryOnDemoTest {
         fx.capturePlan(acme, true);
         CanaryEngine engine = fx.engine();
         engine.start(acme, new CanarySettings(CanaryDemoFixture.REPOSITORY + "0.88.3", Map.of(), List.of(50, 100),
-                Duration.ofMinutes(5), null));
+                Duration.ofMinutes(5), null), YES);
         demoAdvance(Duration.ofMinutes(1));
-        assertThat(engine.promote(acme).phase()).isEqualTo(CanaryPhase.PROMOTING);
+        assertThat(engine.promote(acme, YES).phase()).isEqualTo(CanaryPhase.PROMOTING);
         demoAdvance(Duration.ofMinutes(1));
 
-        CanaryRecord r = engine.abort(acme);
+        CanaryRecord r = engine.abort(acme, YES);
 
         assertThat(r.phase()).isEqualTo(CanaryPhase.ABORTED);
         assertThat(r.abortReason().gate()).isEqualTo("manual");
@@ -218,11 +223,11 @@ class CanaryOnDemoTest {
         CanarySettings settings = new CanarySettings(CanaryDemoFixture.REPOSITORY + "0.88.1", Map.of(), null, null,
                 null);
 
-        assertThatThrownBy(() -> fx.engine().start(acme, settings)).isInstanceOf(CanaryRefused.class)
+        assertThatThrownBy(() -> fx.engine().start(acme, settings, YES)).isInstanceOf(CanaryRefused.class)
                 .hasMessageContaining("no rollback plan captured")
                 .hasMessageContaining("pitwall rollback plan " + acme.name() + " --namespace " + acme.namespace());
         fx.capturePlan(acme, false);
-        assertThatThrownBy(() -> fx.engine().start(acme, settings)).isInstanceOf(CanaryRefused.class)
+        assertThatThrownBy(() -> fx.engine().start(acme, settings, YES)).isInstanceOf(CanaryRefused.class)
                 .hasMessageContaining("has not passed a test").hasMessageContaining("pitwall rollback test ");
 
         assertThat(fx.object(acme, CanaryCluster.canaryName(acme))).isNull();

@@ -1,5 +1,6 @@
 package dev.pitwall.app;
 
+import dev.pitwall.ops.guard.Confirmer;
 import dev.pitwall.demo.world.DemoFleet;
 import dev.pitwall.ops.alert.AlertCenter;
 import dev.pitwall.ops.canary.CanarySession;
@@ -43,6 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ApplicationExtension.class)
 class CanaryWizardTest {
 
+    private static final Confirmer YES = Confirmer.yes();
+
     @TempDir
     Path state;
     private CanaryDemoFixture fx;
@@ -59,7 +62,7 @@ class CanaryWizardTest {
 
     /** The wizard as the console opens it: a canary session of its own. */
     private void open(FxRobot robot) {
-        session = CanarySessions.open(fx.demo.profile(), fx.backends, fx.demo.clock(), "wizard");
+        session = fx.open("wizard");
         robot.interact(() -> {
             Parent view = (Parent) CanaryScreen.build(session, executor, FxHandoff.frames(), Duration.ofMillis(200),
                     ZoneOffset.UTC, alerts);
@@ -158,9 +161,9 @@ class CanaryWizardTest {
         WorkloadRef acme = fx.workload(DemoFleet.namespaceOf("acme"), DemoFleet.workloadOf("acme"));
         fx.capturePlan(acme, true);
         fx.engine().start(acme, new dev.pitwall.ops.canary.CanarySettings(CanaryDemoFixture.REPOSITORY + "0.88.1",
-                java.util.Map.of(), java.util.List.of(50, 100), Duration.ofMinutes(5), null));
+                java.util.Map.of(), java.util.List.of(50, 100), Duration.ofMinutes(5), null), YES);
         fx.demo.advance(Duration.ofMinutes(1));
-        fx.engine().pause(acme);
+        fx.engine().pause(acme, YES);
         // a terminal's `canary start` drives it: the reopened console follows without evaluating
         fx.engine().evaluate(acme, new dev.pitwall.ops.canary.CanaryDriver("bob@jump (canary start, pid 7)",
                 Duration.ofHours(1)));

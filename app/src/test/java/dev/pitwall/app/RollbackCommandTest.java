@@ -1,5 +1,8 @@
 package dev.pitwall.app;
 
+import dev.pitwall.ops.guard.WriteRefused;
+import dev.pitwall.ops.guard.WriteGuard;
+import dev.pitwall.cli.Terminal;
 import dev.pitwall.app.settings.ConfigDirs;
 import dev.pitwall.cli.ParsedArgs;
 import dev.pitwall.cli.RollbackCommand;
@@ -55,15 +58,24 @@ class RollbackCommandTest {
         redis.close();
     }
 
-    /** The command as the launcher builds it, but waiting in simulated time and with a scripted terminal. */
+    /**
+     * The command as the launcher builds it (a refusal of the guard exits 3, as the launcher maps it), but waiting
+     * in simulated time and with a scripted terminal, on a connection to the demo's cluster through a saved profile
+     * that is marked production or not.
+     */
     private CliRun rollback(boolean production, String typed, String... args) {
+        WriteGuard guard = TestGuards.of(TestGuards.production(demo.profile(), production),
+                new Backends(ref -> Optional.empty(), home.resolve("state")));
         RollbackCommand command = new RollbackCommand(
                 () -> new KubeRollbackCluster(KubeClients.open(demo.profile())), () -> new RedisHeartbeats(redis),
-                audit, new RollbackPlanFiles(home.resolve("state")), () -> production, () -> typed,
+                () -> guard, audit, new RollbackPlanFiles(home.resolve("state")), new Terminal(true, () -> typed),
                 demo::advance, Clock.systemUTC());
         return CliRun.capture((out, err) -> {
             try {
                 return command.run(ParsedArgs.parse(List.of(args), command.options()), out, err);
+            } catch (WriteRefused e) {
+                err.println("pitwall rollback: " + e.getMessage());
+                return RollbackCommand.REFUSED;
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
@@ -122,12 +134,14 @@ class RollbackCommandTest {
     @Test
     void productionNeedsTheTypedNameUnlessYes() throws Exception {
         Path file = plan();
-        CliRun wrong = rollback(true, "activepieces", "run", file.toString());
+        CliRun wrong = rollback(true, DemoFleet.SHARED_WORKLOAD, "run", file.toString());
         assertThat(wrong.exitCode()).isEqualTo(RollbackCommand.REFUSED);
-        assertThat(wrong.err()).contains("type the workload name", "nothing written");
+        assertThat(wrong.err()).contains("production: type pitwall-demo/ap-shared/activepieces-worker to confirm",
+                "refused: not confirmed: 'activepieces-worker' is not pitwall-demo/ap-shared/activepieces-worker");
         assertThat(sharedImage()).endsWith(ImageBehaviour.INCIDENT_TAG);
 
-        CliRun typed = rollback(true, DemoFleet.SHARED_WORKLOAD, "run", file.toString(), "--timeout", "1h");
+        CliRun typed = rollback(true, "pitwall-demo/ap-shared/activepieces-worker", "run", file.toString(),
+                "--timeout", "1h");
         assertThat(typed.exitCode()).as(typed.out() + typed.err()).isZero();
     }
 

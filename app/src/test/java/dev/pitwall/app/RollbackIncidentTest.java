@@ -1,5 +1,8 @@
 package dev.pitwall.app;
 
+import dev.pitwall.ops.guard.WriteGuard;
+import dev.pitwall.ops.guard.Confirmer;
+import dev.pitwall.model.BackendKind;
 import dev.pitwall.demo.DemoEnvironment;
 import dev.pitwall.demo.scenario.Scenario;
 import dev.pitwall.demo.world.DemoFleet;
@@ -60,9 +63,11 @@ class RollbackIncidentTest {
         kube = KubeClients.open(demo.profile());
         redis = RedisClients.open(demo.profile(), ref -> java.util.Optional.empty());
         KubeRollbackCluster cluster = new KubeRollbackCluster(kube);
-        planner = new RollbackPlanner(cluster, Clock.systemUTC());
+        Backends backends = new Backends(ref -> java.util.Optional.empty(), state);
+        WriteGuard guard = TestGuards.demo(demo.profile(), backends, Clock.systemUTC());
+        planner = new RollbackPlanner(cluster, guard.identity(BackendKind.KUBERNETES), Clock.systemUTC());
         audit = new HashChainedAuditLog(state.resolve("audit.jsonl"));
-        runner = new RollbackRunner(cluster, new RedisHeartbeats(redis), audit, "test", Clock.systemUTC());
+        runner = new RollbackRunner(cluster, new RedisHeartbeats(redis), guard, audit, "test", Clock.systemUTC());
     }
 
     @AfterEach
@@ -114,7 +119,7 @@ class RollbackIncidentTest {
         PlanTest test = runner.test(plan);
         assertThat(test.problems()).isEmpty();
         assertThat(test.passed()).anyMatch(p -> p.startsWith("dry run accepted: write the target pod template"));
-        runner.execute(plan, step -> { });
+        runner.execute(plan, Confirmer.yes(), step -> { });
         assertThat(kube.configMaps().inNamespace(DemoFleet.SHARED_NAMESPACE).withName("worker-settings").get()
                 .getData()).containsEntry("AP_CACHE_LIMIT", "2Gi");
 
@@ -166,7 +171,7 @@ class RollbackIncidentTest {
         RollbackPlan plan = planner.plan(shared(), null);
         editShared(ImageBehaviour.IMAGE_REPOSITORY + ":0.89.0", false);
         String before = template();
-        assertThatThrownBy(() -> runner.execute(plan, step -> { })).isInstanceOf(RollbackRefused.class)
+        assertThatThrownBy(() -> runner.execute(plan, Confirmer.yes(), step -> { })).isInstanceOf(RollbackRefused.class)
                 .hasMessageContaining("stale plan").hasMessageContaining("0.89.0");
         assertThat(template()).isEqualTo(before);
         assertThat(audit.entries()).extracting(AuditEntry::action).contains("rollback.refused");
@@ -177,7 +182,7 @@ class RollbackIncidentTest {
         RollbackPlan plan = planner.plan(shared(), null);
         demo.kube().forbid("patch", "statefulsets");
         String before = template();
-        assertThatThrownBy(() -> runner.execute(plan, step -> { })).isInstanceOf(RollbackRefused.class)
+        assertThatThrownBy(() -> runner.execute(plan, Confirmer.yes(), step -> { })).isInstanceOf(RollbackRefused.class)
                 .hasMessageContaining("forbidden: the current credentials may not patch statefulsets");
         assertThat(template()).isEqualTo(before).contains(ImageBehaviour.INCIDENT_TAG);
     }
@@ -193,7 +198,7 @@ class RollbackIncidentTest {
         RollbackPlan plan = planner.plan(shared(), null);
         kube.configMaps().inNamespace(DemoFleet.SHARED_NAMESPACE).withName("worker-settings").delete();
         String before = template();
-        assertThatThrownBy(() -> runner.execute(plan, step -> { })).isInstanceOf(RollbackRefused.class)
+        assertThatThrownBy(() -> runner.execute(plan, Confirmer.yes(), step -> { })).isInstanceOf(RollbackRefused.class)
                 .hasMessageContaining("the server rejected a dry run to restore ConfigMap ap-shared/worker-settings");
         assertThat(template()).isEqualTo(before);
         assertThat(kube.configMaps().inNamespace(DemoFleet.SHARED_NAMESPACE).withName("worker-settings").get())
@@ -207,7 +212,7 @@ class RollbackIncidentTest {
                 .filter(r -> r.getRevision() == plan.targetRevision())
                 .forEach(r -> kube.apps().controllerRevisions().resource(r).delete());
         String before = template();
-        assertThatThrownBy(() -> runner.execute(plan, step -> { })).isInstanceOf(RollbackRefused.class)
+        assertThatThrownBy(() -> runner.execute(plan, Confirmer.yes(), step -> { })).isInstanceOf(RollbackRefused.class)
                 .hasMessageContaining("target revision " + plan.targetRevision() + " of statefulset "
                         + "ap-shared/activepieces-worker no longer exists");
         assertThat(template()).isEqualTo(before);

@@ -78,6 +78,7 @@ class RollbackWizardTest {
     private static ConnectionProfile production;
     private static Backends backends;
     private static TrustSession trust;
+    private static dev.pitwall.ops.guard.WriteGuard guard;
     private RollbackWizardViewModel wizard;
     private ShellViewModel shell;
     private OperationsViewModel operations;
@@ -106,7 +107,8 @@ class RollbackWizardTest {
         }
         fleet.readVolumes();
         fleet.snapshotNow().get(30, TimeUnit.SECONDS);
-        trust = TrustSessions.open(production, null, backends.secrets(), backends.auditLog(), clock);
+        guard = TestGuards.of(production, backends);
+        trust = TrustSessions.open(production, null, backends.secrets(), backends.auditLog(), guard, clock);
         resources.add(trust);
     }
 
@@ -115,12 +117,12 @@ class RollbackWizardTest {
         Clock clock = Clock.systemUTC();
         shell = new ShellViewModel(production.name(), false);
         operations = new OperationsViewModel(r -> executor.run(r), clock);
-        ReplayScreens replays = new ReplayScreens(production, backends, executor, operations, shell, clock);
+        ReplayScreens replays = new ReplayScreens(production, backends, executor, operations, shell, guard, clock);
         // verification waits by moving the demo's clock, so that the rollout progresses without real waiting
         RollbackWizardViewModel.Verify verify = new RollbackWizardViewModel.Verify(Duration.ofHours(2),
                 Duration.ofMinutes(1), step -> demo.advance(step));
         wizard = RolloutsScreen.rollbackWizard(RolloutsScreen.rollbackPorts(production, backends, trust,
-                fleet::latest, verify, replays::planWindow, clock, resources::add), executor, operations::start,
+                fleet::latest, verify, replays::planWindow, guard, clock, resources::add), executor, operations::start,
                 java.time.ZoneOffset.UTC);
         // the two screens as the shell holds them: selecting a screen shows it
         replaysView = replays.create(Screen.REPLAYS);
@@ -245,8 +247,8 @@ class RollbackWizardTest {
         Button execute = robot.lookup("#executeButton").queryButton();
         assertThat(execute.isDisabled()).isTrue();
         assertThat(robot.lookup("#disabledLabel").queryAs(Label.class).getText())
-                .contains("type the workload name activepieces-worker exactly");
-        Typing.write(robot.clickOn("#confirmField"), "activepieces-work");
+                .contains("type pitwall-demo/ap-shared/activepieces-worker exactly");
+        Typing.write(robot.clickOn("#confirmField"), "pitwall-demo/ap-shared/activepieces-work");
         assertThat(execute.isDisabled()).isTrue();
         Typing.write(robot, "er");
         assertThat(execute.isDisabled()).isFalse();

@@ -110,7 +110,8 @@ class WarRoomBoardTest {
                 return null;
             }
         });
-        board = new WarRoomScreen(demo.profile(), backends, executor, session, clock, trends -> { },
+        board = new WarRoomScreen(demo.profile(), backends, executor, session,
+                TestGuards.demo(demo.profile(), backends, clock), clock, trends -> { },
                 TrustScreen.alerts(alerts, new dev.pitwall.ui.shell.ShellViewModel("demo", false), clock))
                 .build(CompletableFuture.completedFuture(engine), () -> monitor, operations, ZoneOffset.UTC,
                         Duration.ofMinutes(10), List.of());

@@ -1,5 +1,7 @@
 package dev.pitwall.demo;
 
+import dev.pitwall.ops.guard.Confirmer;
+import dev.pitwall.testing.Guards;
 import dev.pitwall.demo.scenario.Scenario;
 import dev.pitwall.demo.world.DemoFleet;
 import dev.pitwall.files.JsonLinesJournal;
@@ -7,7 +9,6 @@ import dev.pitwall.ops.replay.JournalEntry;
 import dev.pitwall.ops.replay.JournalState;
 import dev.pitwall.ops.replay.Pacer;
 import dev.pitwall.ops.replay.ReplayControl;
-import dev.pitwall.ops.replay.ReplayEngine;
 import dev.pitwall.ops.replay.ReplayItem;
 import dev.pitwall.ops.replay.ReplayPlan;
 import dev.pitwall.ops.replay.ReplayPlanner;
@@ -40,13 +41,14 @@ class BullReplayOnDemoTest {
         try (DemoEnvironment demo = DemoEnvironment.start(DemoEnvironment.Options.of(Scenario.STEADY, 13, 60));
              RedisClient redis = RedisClients.open(RedisEndpoint.parse(demo.redisUrl()), null)) {
             ReplayPlan plan = new ReplayPlanner(Clock.systemUTC(), ReplayPlanner.DEFAULT_RETENTION)
-                    .planJobs(new BullFailedJobs(redis, DemoFleet.SHARED_QUEUE), "failed set of workerJobs");
+                    .planJobs(new BullFailedJobs(redis, DemoFleet.SHARED_QUEUE), "failed set of workerJobs", Guards.REDIS);
             assertThat(plan.items()).as("the demo's history leaves failed jobs in workerJobs").isNotEmpty();
 
-            JournalState state = ReplayEngine.start(plan, ReplaySettings.defaults().withBatchSize(50)
-                            .withFollowUp(Duration.ofSeconds(90), Duration.ofSeconds(90), Duration.ofMillis(250)),
-                    new JsonLinesJournal(dir.resolve("bull.jsonl")), new BullReplayTarget(redis), null,
-                    Pacer.system(), new ReplayControl(), null).run();
+            JournalState state = Guards.replays(new BullReplayTarget(redis)).start(plan, ReplaySettings.defaults()
+                            .withBatchSize(50).withFollowUp(Duration.ofSeconds(90), Duration.ofSeconds(90),
+                                    Duration.ofMillis(250)),
+                    new JsonLinesJournal(dir.resolve("bull.jsonl")), null, Pacer.system(), new ReplayControl(), null,
+                    Confirmer.yes());
 
             assertThat(state.isCompleted()).as(state.stopReason().orElse("")).isTrue();
             assertThat(state.countFinished(JournalEntry.Outcome.SUCCEEDED)).isEqualTo(plan.items().size());

@@ -1,5 +1,6 @@
 package dev.pitwall.files;
 
+import dev.pitwall.testing.Guards;
 import dev.pitwall.ops.replay.JournalEntry;
 import dev.pitwall.ops.replay.JournalState;
 import dev.pitwall.ops.replay.ReplayItem;
@@ -33,7 +34,7 @@ class ReplayFilesTest {
         return new ReplayPlan("p1", t, ReplaySource.PLATFORM, RetryStrategy.FROM_FAILED_STEP, "last 6 h",
                 List.of(new ReplayItem("r1", "proj", "f", "step_2", "f / step_2 / x", t, t),
                         new ReplayItem("r2", "proj", "f", "step_2", "f / step_2 / x", t, t)),
-                List.of(new Exclusion("r3", "succeeded since")));
+                List.of(new Exclusion("r3", "succeeded since")), Guards.PLATFORM);
     }
 
     private void writeJournal(JsonLinesJournal journal) {

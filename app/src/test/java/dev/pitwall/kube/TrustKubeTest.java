@@ -5,6 +5,7 @@ import dev.pitwall.demo.world.DemoFleet;
 import dev.pitwall.model.ConnectionProfile;
 import dev.pitwall.ops.trust.AccessDecision;
 import dev.pitwall.ops.trust.DeclaredEnv;
+import dev.pitwall.ops.trust.ModeChange;
 import dev.pitwall.ops.trust.TrustChangeException;
 import dev.pitwall.model.ExecutionMode;
 import dev.pitwall.ops.trust.TrustWorkload;
@@ -198,8 +199,9 @@ class TrustKubeTest {
         WorkloadRef globex = new WorkloadRef("ap-dedicated-globex", WorkloadKind.DEPLOYMENT,
                 "activepieces-worker-globex");
         assertThat(patcher.canPatch(globex).allowed()).isTrue();
-        patcher.setExecutionMode(globex, "worker", DeclaredEnv.value("SANDBOX_PROCESS"),
-                ExecutionMode.SANDBOX_CODE_AND_PROCESS, "pitwall trust fix by test");
+        // the adapter's write, as the guard calls it
+        patcher.write(new ModeChange(globex, "worker", DeclaredEnv.value("SANDBOX_PROCESS"),
+                ExecutionMode.SANDBOX_CODE_AND_PROCESS, "pitwall trust fix by test"));
 
         Deployment d = client.apps().deployments().inNamespace("ap-dedicated-globex")
                 .withName("activepieces-worker-globex").get();
@@ -221,8 +223,8 @@ class TrustKubeTest {
         assertThat(decision.reason()).isEqualTo("patch on deployments in namespace ap-dedicated-acme is not allowed "
                 + "(RBAC: no rule allows patch)");
 
-        assertThatThrownBy(() -> patcher.setExecutionMode(acme, "worker", DeclaredEnv.value("SANDBOX_CODE_ONLY"),
-                ExecutionMode.SANDBOX_PROCESS, "cause"))
+        assertThatThrownBy(() -> patcher.write(new ModeChange(acme, "worker", DeclaredEnv.value("SANDBOX_CODE_ONLY"),
+                ExecutionMode.SANDBOX_PROCESS, "cause")))
                 .isInstanceOf(TrustChangeException.class)
                 .hasMessageContaining("is now SANDBOX_PROCESS, not SANDBOX_CODE_ONLY as previewed");
         assertThat(fleet.declaredMode("acme")).isEqualTo("SANDBOX_PROCESS");

@@ -1,11 +1,12 @@
 package dev.pitwall.redis;
 
+import dev.pitwall.ops.guard.Confirmer;
+import dev.pitwall.testing.Guards;
 import dev.pitwall.demo.RedisServerProcess;
 import dev.pitwall.files.JsonLinesJournal;
 import dev.pitwall.ops.replay.JournalState;
 import dev.pitwall.ops.replay.Pacer;
 import dev.pitwall.ops.replay.ReplayControl;
-import dev.pitwall.ops.replay.ReplayEngine;
 import dev.pitwall.ops.replay.ReplayPlan;
 import dev.pitwall.ops.replay.ReplayPlanner;
 import dev.pitwall.ops.replay.ReplaySettings;
@@ -85,7 +86,7 @@ class BullReplayTest {
 
         try (RedisClient redis = RedisClients.open(RedisEndpoint.parse(server.url()), null)) {
             ReplayPlan plan = new ReplayPlanner(Clock.systemUTC(), ReplayPlanner.DEFAULT_RETENTION)
-                    .planJobs(new BullFailedJobs(redis, queue), "failed set of " + queue);
+                    .planJobs(new BullFailedJobs(redis, queue), "failed set of " + queue, Guards.REDIS);
             assertThat(plan.items()).hasSize(30);
             assertThat(plan.countsByGroup()).containsOnlyKeys(queue + " / sync-contacts / ECONNRESET talking to crm-<n>");
 
@@ -99,8 +100,8 @@ class BullReplayTest {
             JsonLinesJournal journal = new JsonLinesJournal(dir.resolve("bull.jsonl"));
             ReplaySettings settings = ReplaySettings.defaults().withBatchSize(10)
                     .withFollowUp(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofMillis(200));
-            JournalState state = ReplayEngine.start(plan, settings, journal, new BullReplayTarget(redis), null,
-                    Pacer.system(), new ReplayControl(), null).run();
+            JournalState state = Guards.replays(new BullReplayTarget(redis)).start(plan, settings, journal, null,
+                    Pacer.system(), new ReplayControl(), null, Confirmer.yes());
 
             assertThat(state.isCompleted()).as(state.stopReason().orElse("")).isTrue();
             assertThat(state.countFinished(dev.pitwall.ops.replay.JournalEntry.Outcome.SUCCEEDED)).isEqualTo(30);
@@ -117,10 +118,10 @@ class BullReplayTest {
                     "finishedOn", "2", "failedReason", "boom"));
             redis.zadd("bull:future:failed", 2, "1");
             ReplayPlan plan = new ReplayPlanner(Clock.systemUTC(), ReplayPlanner.DEFAULT_RETENTION)
-                    .planJobs(new BullFailedJobs(redis, "future"), "future");
-            JournalState state = ReplayEngine.start(plan, ReplaySettings.defaults().withCanary(0),
-                    new JsonLinesJournal(dir.resolve("f.jsonl")), new BullReplayTarget(redis), null, Pacer.system(),
-                    new ReplayControl(), null).run();
+                    .planJobs(new BullFailedJobs(redis, "future"), "future", Guards.REDIS);
+            JournalState state = Guards.replays(new BullReplayTarget(redis)).start(plan,
+                    ReplaySettings.defaults().withCanary(0), new JsonLinesJournal(dir.resolve("f.jsonl")), null,
+                    Pacer.system(), new ReplayControl(), null, Confirmer.yes());
             assertThat(state.stopReason()).get().asString().contains("bullmq:7.0.0").contains("not one Pitwall");
             assertThat(redis.zcard("bull:future:failed")).isEqualTo(1);
             assertThat(redis.llen("bull:future:wait")).isZero();

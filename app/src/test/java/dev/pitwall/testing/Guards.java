@@ -31,6 +31,12 @@ public final class Guards {
         return new WriteGuard(new TestConnection(), new MemoryLocks(), audit, "tester", clock);
     }
 
+    /** Replays to {@code target} through a writable guard, as the command line and the console do. */
+    public static dev.pitwall.ops.replay.ReplayRuns replays(dev.pitwall.ops.replay.ReplayTarget target) {
+        return new dev.pitwall.ops.replay.ReplayRuns(writable(new MemoryAuditLog(), Clock.systemUTC()),
+                source -> target);
+    }
+
     /** A connection whose facts a test changes. */
     public static final class TestConnection implements Connection {
         public volatile String readOnly;

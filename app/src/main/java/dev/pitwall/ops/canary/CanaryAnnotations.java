@@ -1,5 +1,6 @@
 package dev.pitwall.ops.canary;
 
+import dev.pitwall.model.TargetIdentity;
 import dev.pitwall.ops.rollback.WorkloadRef;
 
 import java.time.Duration;
@@ -19,6 +20,9 @@ public final class CanaryAnnotations {
 
     public static final String CANARY_LABEL = "pitwall.dev/canary";
     public static final String CANARY_OF_LABEL = "pitwall.dev/canary-of";
+    /** Who drives the canary (the lease's holder), and until when. */
+    public static final String DRIVER = "pitwall.dev/canary-driver";
+    public static final String DRIVEN_UNTIL = "pitwall.dev/canary-driven-until";
     private static final String PREFIX = "pitwall.dev/canary-";
     static final String PHASE = PREFIX + "phase";
     static final String STEP = PREFIX + "step";
@@ -33,6 +37,7 @@ public final class CanaryAnnotations {
     static final String PLAN = PREFIX + "rollback-plan";
     static final String ENV = PREFIX + "env";
     static final String ENV_FROM_SECRET = PREFIX + "env-from-secret";
+    static final String MAIN_UID = PREFIX + "main-uid";
 
     private CanaryAnnotations() {
     }
@@ -52,6 +57,7 @@ public final class CanaryAnnotations {
         a.put(MAIN_REPLICAS, String.valueOf(r.mainReplicas()));
         a.put(PRE_REVISION, String.valueOf(r.preRevision()));
         a.put(PLAN, r.planId() == null ? "" : r.planId());
+        a.put(MAIN_UID, r.workloadUid() == null ? "" : r.workloadUid());
         a.put(ENV, lines(r.settings().env()));
         a.put(ENV_FROM_SECRET, lines(r.settings().envFromSecret()));
         return a;
@@ -98,8 +104,14 @@ public final class CanaryAnnotations {
         }
     }
 
-    /** A record rebuilt from the cluster alone (no journal here): default thresholds, no readings or timeline. */
-    static Optional<CanaryRecord> rebuild(WorkloadRef main, String canaryName, Map<String, String> a) {
+    /**
+     * A record rebuilt from the cluster alone (no journal here): default thresholds, no readings or timeline.
+     *
+     * @param cluster    the cluster the canary object was read from
+     * @param currentUid the main workload's UID now, for a canary whose annotations do not say (an older Pitwall's)
+     */
+    static Optional<CanaryRecord> rebuild(WorkloadRef main, String canaryName, Map<String, String> a,
+                                          TargetIdentity cluster, String currentUid) {
         try {
             List<Integer> steps = Arrays.stream(a.get(STEPS).split(",")).map(s -> Integer.parseInt(s.trim()))
                     .toList();
@@ -113,7 +125,8 @@ public final class CanaryAnnotations {
                     Integer.parseInt(a.get(MAIN_REPLICAS)), started, started, null,
                     Long.parseLong(a.get(PRE_REVISION)), a.getOrDefault(PLAN, ""), -1, null, List.of(),
                     List.of(new TimelineEvent(started, "picked up from the cluster's annotations (no local journal: "
-                            + "default gate thresholds)")));
+                            + "default gate thresholds)")), cluster,
+                    a.getOrDefault(MAIN_UID, "").isEmpty() ? currentUid : a.get(MAIN_UID));
             return Optional.of(merge(base, a));
         } catch (RuntimeException e) {
             return Optional.empty();

@@ -1,5 +1,7 @@
 package dev.pitwall.ops.canary;
 
+import dev.pitwall.ops.guard.LeaseStore;
+import dev.pitwall.ops.guard.WritePort;
 import dev.pitwall.ops.rollback.WorkloadRef;
 
 import java.time.Instant;
@@ -11,9 +13,11 @@ import java.util.Optional;
  * A port: what a canary needs from the cluster. The canary workload is named {@code <name>-canary}, has the main
  * workload's kind, labels, queue and template with the new image and env, plus the labels
  * {@link CanaryAnnotations#CANARY_LABEL} and {@link CanaryAnnotations#CANARY_OF_LABEL}; its control state is in
- * annotations. Every method may throw {@link dev.pitwall.ops.rollback.ClusterException}.
+ * annotations. Every method may throw {@link dev.pitwall.ops.rollback.ClusterException}. Its writes ({@link #write} of
+ * a {@link CanaryChange}, and its {@link #lease}'s) are write ports: only the guard calls them, the engine writes
+ * through their guarded form.
  */
-public interface CanaryCluster extends AutoCloseable {
+public interface CanaryCluster extends WritePort<CanaryChange, String>, AutoCloseable {
 
     @Override
     default void close() {
@@ -32,24 +36,14 @@ public interface CanaryCluster extends AutoCloseable {
     /** The canary workload of {@code workload}, if there is one. */
     Optional<CanaryObject> canary(WorkloadRef workload);
 
+    /** The main workload's UID now, empty when it no longer exists (one recreated under its name has another). */
+    Optional<String> uid(WorkloadRef workload);
+
     /**
-     * Creates the canary: the main workload's copy with {@code image}, {@code env} set (and {@code envFromSecret} as
-     * references to Secrets), and these annotations.
+     * The driver lease on {@code workload}'s canary workload ({@link CanaryAnnotations#DRIVER},
+     * {@link CanaryAnnotations#DRIVEN_UNTIL}), taken by optimistic-concurrency writes on its resourceVersion.
      */
-    void createCanary(WorkloadRef workload, String image, Map<String, String> env,
-                      Map<String, SecretKeyRef> envFromSecret, int replicas, Map<String, String> annotations);
-
-    /** Sets the canary's replicas (unless negative) and merges these annotations into its own. */
-    void updateCanary(WorkloadRef workload, int replicas, Map<String, String> annotations);
-
-    /** Deletes the canary workload (nothing when it is gone already). */
-    void deleteCanary(WorkloadRef workload);
-
-    void scaleMain(WorkloadRef workload, int replicas);
-
-    /** Promotion: the main workload gets the new image and env, and {@code replicas} again. */
-    void promote(WorkloadRef workload, String image, Map<String, String> env, Map<String, SecretKeyRef> envFromSecret,
-                 int replicas);
+    LeaseStore lease(WorkloadRef workload);
 
     /** The pods of the canary ({@code canary} true) or the main workload's own pods (without the canary's). */
     List<CanaryPod> pods(WorkloadRef workload, boolean canary);
@@ -62,17 +56,20 @@ public interface CanaryCluster extends AutoCloseable {
      *
      * @param env        the first container's env (literal values only)
      * @param claimBytes the cache claim or emptyDir size limit per pod, 0 when unknown
+     * @param uid        the workload's UID
      */
     record MainWorkload(WorkloadRef ref, int replicas, int updatedReplicas, int readyReplicas, long generation,
-                        long observedGeneration, String image, Map<String, String> env, long claimBytes) {
+                        long observedGeneration, String image, Map<String, String> env, long claimBytes,
+                        String uid) {
 
         public MainWorkload {
             env = Map.copyOf(env);
         }
     }
 
-    /** The canary workload: its replicas and annotations (the control state). */
-    record CanaryObject(String name, int replicas, int readyReplicas, Map<String, String> annotations) {
+    /** The canary workload: its replicas, annotations (the control state) and resourceVersion. */
+    record CanaryObject(String name, int replicas, int readyReplicas, Map<String, String> annotations,
+                        String version) {
 
         public CanaryObject {
             annotations = Map.copyOf(annotations);

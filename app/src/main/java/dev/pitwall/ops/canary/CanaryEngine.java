@@ -1,15 +1,24 @@
 package dev.pitwall.ops.canary;
 
+import dev.pitwall.model.BackendKind;
+import dev.pitwall.model.TargetIdentity;
 import dev.pitwall.ops.audit.AuditEntry;
 import dev.pitwall.ops.audit.AuditLog;
 import dev.pitwall.ops.canary.CanaryCluster.CanaryObject;
 import dev.pitwall.ops.canary.CanaryCluster.CanaryPod;
 import dev.pitwall.ops.canary.CanaryCluster.MainWorkload;
+import dev.pitwall.ops.guard.Confirmer;
+import dev.pitwall.ops.guard.Guarded;
+import dev.pitwall.ops.guard.Lease;
+import dev.pitwall.ops.guard.Permit;
+import dev.pitwall.ops.guard.WriteConflict;
+import dev.pitwall.ops.guard.WriteGuard;
+import dev.pitwall.ops.guard.WriteRefused;
 import dev.pitwall.ops.rollback.RevisionDiff;
 import dev.pitwall.ops.rollback.RollbackCluster;
 import dev.pitwall.ops.rollback.RollbackPlan;
+import dev.pitwall.ops.rollback.RollbackPlanStore;
 import dev.pitwall.ops.rollback.RollbackPlanner;
-import dev.pitwall.ops.rollback.RollbackRefused;
 import dev.pitwall.ops.rollback.RollbackRunner;
 import dev.pitwall.ops.rollback.WorkloadRef;
 
@@ -20,7 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,42 +41,52 @@ import java.util.Optional;
  * if promotion had begun, is rolled back to the revision it ran before). After the last step the template is
  * promoted to the main workload and, once that has rolled out, the canary is removed.
  *
- * <p>The engine keeps no state of its own between calls that matters: every call reads the journal and the canary's
- * annotations ({@link #find}), so a new engine (a restarted console, another terminal) carries on where the last
- * left off. It acts only when called: {@link #evaluate} once per interval by whoever drives the canary. Every change
- * is audited and noted in the record's timeline.
+ * <p>The engine keeps no state of its own between calls that matters: every call reads the journal (filed under the
+ * cluster's identity) and the canary's annotations ({@link #find}), so a new engine (a restarted console, another
+ * terminal) carries on where the last left off. It acts only when called: {@link #evaluate} once per interval by
+ * whoever drives the canary. Every write passes the write guard: a start and the control verbs (confirmed like any
+ * production write, under a fence on the canary's version), and each evaluation (under the driver's lease, its steps
+ * and gate-driven aborts confirmed at the start). Every change is audited and noted in the record's timeline.
  */
 public final class CanaryEngine {
 
     private static final String EXECUTION_MODE = RevisionDiff.EXECUTION_MODE;
     private static final String GROUP_ID = "AP_WORKER_GROUP_ID";
+    /** How often a control verb reads the canary again when another process changed it under it. */
+    private static final int CONTROL_TRIES = 3;
 
     private final CanaryCluster cluster;
+    private final Guarded<CanaryChange, String> writes;
+    private final CanaryIntents intents;
     private final RollbackCluster rollbackCluster;
     private final CanarySignals signals;
     private final CanaryJournal journal;
+    private final WriteGuard guard;
     private final AuditLog audit;
     private final String actor;
     private final Clock clock;
     private final CanaryPreflight preflight;
     private final Map<WorkloadRef, GateEvaluator> evaluators = new HashMap<>();
 
-    public CanaryEngine(CanaryCluster cluster, RollbackCluster rollbackCluster,
-                        dev.pitwall.ops.rollback.RollbackPlanStore plans, CanarySignals signals, CanaryJournal journal,
-                        ModePolicy policy, AuditLog audit, String actor, Clock clock) {
+    public CanaryEngine(CanaryCluster cluster, RollbackCluster rollbackCluster, RollbackPlanStore plans,
+                        CanarySignals signals, CanaryJournal journal, ModePolicy policy, WriteGuard guard,
+                        AuditLog audit, String actor, Clock clock) {
         this.cluster = cluster;
+        this.writes = Guarded.of(cluster);
+        this.intents = new CanaryIntents(cluster);
         this.rollbackCluster = rollbackCluster;
         this.signals = signals;
         this.journal = journal;
+        this.guard = guard;
         this.audit = audit;
         this.actor = actor;
         this.clock = clock;
-        this.preflight = new CanaryPreflight(cluster, plans, runner(), signals, policy, audit);
+        this.preflight = new CanaryPreflight(cluster, plans, runner(), signals, policy, audit, this::here);
     }
 
     /** The workload of that name (Deployment first, then StatefulSet). */
     public WorkloadRef workload(String namespace, String name) {
-        return new RollbackPlanner(rollbackCluster, clock).workload(namespace, name);
+        return planner().workload(namespace, name);
     }
 
     /** The worker workloads a canary can be made of. */
@@ -81,23 +99,37 @@ public final class CanaryEngine {
         return preflight.check(workload, settings, null, clock.instant()).preflight();
     }
 
+    /** Why nothing may be changed here ("read-only connection (...)"), for screens to say why their buttons are off. */
+    public Optional<String> readOnly() {
+        return guard.readOnly();
+    }
+
+    /** What a production connection asks to be typed before a start or a control verb on {@code workload}. */
+    public Optional<String> confirmationFor(WorkloadRef workload) {
+        return guard.confirmationFor(intents.anyWrite(workload));
+    }
+
     /** Checks, then creates the canary at its first step, relying on the newest rollback plan saved for it. */
-    public CanaryRecord start(WorkloadRef workload, CanarySettings settings) throws CanaryRefused {
-        return start(workload, settings, null);
+    public CanaryRecord start(WorkloadRef workload, CanarySettings settings, Confirmer confirmer)
+            throws CanaryRefused {
+        return start(workload, settings, null, confirmer);
     }
 
     /**
-     * Checks, then creates the canary at its first step.
+     * Checks, then creates the canary at its first step, through the write guard.
      *
      * @param planFile the tested rollback plan to rely on, or null for the newest one saved for the workload
+     * @throws CanaryRefused when preflight finds a problem (nothing changed)
+     * @throws WriteRefused  when the guard refuses it (nothing changed)
      */
-    public synchronized CanaryRecord start(WorkloadRef workload, CanarySettings settings, Path planFile)
-            throws CanaryRefused {
+    public synchronized CanaryRecord start(WorkloadRef workload, CanarySettings settings, Path planFile,
+                                           Confirmer confirmer) throws CanaryRefused {
         if (!settings.secretLiterals().isEmpty()) {
             // refused before anything is written: the value would be stored in the audit log, journal and annotations
             throw new IllegalArgumentException(String.join(", ", settings.secretLiterals()) + " look(s) like a "
                     + "secret: take the value from a Kubernetes Secret instead of writing it");
         }
+        guard.admit(BackendKind.KUBERNETES);
         Instant now = clock.instant();
         CanaryPreflight.Outcome checked = preflight.check(workload, settings, planFile, now);
         if (!checked.preflight().ok()) {
@@ -107,24 +139,32 @@ public final class CanaryEngine {
         }
         MainWorkload main = cluster.main(workload);
         RollbackPlan plan = checked.plan();
-        long baseline = queueDepth(main);
-        CanaryRecord r = new CanaryRecord(workload, CanaryCluster.canaryName(workload), settings,
-                CanaryPhase.RUNNING, 0, main.replicas(), now, now, null, plan.currentRevision(), plan.id(), baseline,
-                null, List.of(), List.of());
-        r = r.noting(now, "started: " + settings.image() + " on " + r.stepText() + ", rollback plan " + plan.id()
-                + " tested");
-        cluster.createCanary(workload, settings.image(), settings.env(), settings.envFromSecret(), r.canaryReplicas(),
-                CanaryAnnotations.of(r));
-        cluster.scaleMain(workload, main.replicas() - r.canaryReplicas());
-        evaluators.remove(workload);
-        save(r);
-        record("canary.started", workload, Map.of("image", settings.image(), "env", settings.env().toString(),
-                "envFromSecret", settings.envFromSecretText(), "steps", settings.steps().toString(),
-                "hold", settings.hold().toString(), "plan", plan.id(), "mainReplicas", String.valueOf(main.replicas())));
-        return r;
+        CanaryRecord first = new CanaryRecord(workload, CanaryCluster.canaryName(workload), settings,
+                CanaryPhase.RUNNING, 0, main.replicas(), now, now, null, plan.currentRevision(), plan.id(),
+                queueDepth(main), null, List.of(), List.of(), here(), main.uid());
+        CanaryRecord r = first.noting(now, "started: " + settings.image() + " on " + first.stepText()
+                + ", rollback plan " + plan.id() + " tested");
+        Lease fence = Lease.fence(cluster.lease(workload), CanaryIntents.canaryOf(workload));
+        return guard.perform(intents.start(workload, main.uid(), settings, fence), confirmer, permit -> {
+            CanaryWrites w = new CanaryWrites(cluster, writes, permit, workload, fence.version());
+            try {
+                w.create(settings, r.canaryReplicas(), CanaryAnnotations.of(r));
+            } catch (WriteConflict e) {
+                throw new WriteRefused("a canary of " + workload + " was started by another process just now: see "
+                        + "`pitwall canary status " + workload.name() + " --namespace " + workload.namespace() + "`");
+            }
+            w.scaleMain(main.replicas() - r.canaryReplicas());
+            evaluators.remove(workload);
+            save(r);
+            record("canary.started", workload, Map.of("image", settings.image(), "env", settings.env().toString(),
+                    "envFromSecret", settings.envFromSecretText(), "steps", settings.steps().toString(),
+                    "hold", settings.hold().toString(), "plan", plan.id(),
+                    "mainReplicas", String.valueOf(main.replicas())));
+            return r;
+        });
     }
 
-    /** The workload's canary as the cluster and the journal know it (the last one, if it has finished). */
+    /** The workload's canary as the cluster and this cluster's journal know it (the last one, if it has finished). */
     public synchronized Optional<CanaryRecord> find(WorkloadRef workload) {
         Optional<CanaryRecord> journaled = load(workload);
         Optional<CanaryObject> live = cluster.canary(workload);
@@ -135,48 +175,66 @@ public final class CanaryEngine {
         boolean same = journaled.isPresent() && !journaled.get().phase().isFinal()
                 && journaled.get().startedAt().toString().equals(annotations.get(CanaryAnnotations.STARTED));
         return same ? Optional.of(CanaryAnnotations.merge(journaled.get(), annotations))
-                : CanaryAnnotations.rebuild(workload, live.get().name(), annotations).or(() -> journaled);
+                : CanaryAnnotations.rebuild(workload, live.get().name(), annotations, here(),
+                cluster.uid(workload).orElse(null)).or(() -> journaled);
     }
 
     /**
-     * One evaluation by {@code driver}: the gates, then what follows from them and from the clock (next step,
-     * promotion, its end, an abort). Returns the record as it now stands, and renews the driver's lease.
+     * One evaluation by {@code driver}, under its lease: the gates, then what follows from them and from the clock
+     * (next step, promotion, its end, an abort). Returns the record as it now stands. When another process changed
+     * the canary while the gates were read (an abort, a pause), its change stands and the record shows it.
      *
-     * @throws CanaryDriver.DrivenElsewhere when another driver's lease has not run out: nothing was evaluated
+     * @throws dev.pitwall.ops.guard.LeaseHeld when another driver's lease has not run out: nothing was evaluated
+     * @throws WriteRefused                    when the guard refuses it (read-only, another cluster, a recreated
+     *                                         workload)
      */
     public synchronized CanaryRecord evaluate(WorkloadRef workload, CanaryDriver driver) {
-        CanaryRecord r = existing(workload);
+        CanaryRecord before = existing(workload);
+        if (before.phase().isFinal()) {
+            return before;
+        }
+        Lease lease = Lease.driver(cluster.lease(workload), CanaryIntents.canaryOf(workload), driver.id(),
+                driver.lease(), clock);
+        return guard.perform(intents.evaluation(before, lease), Confirmer.nobody("nobody is asked"), permit -> {
+            try {
+                return evaluateUnder(workload, new CanaryWrites(cluster, writes, permit, workload, lease.version()),
+                        permit);
+            } catch (WriteConflict e) {
+                return existing(workload); // another process's change stands
+            }
+        });
+    }
+
+    private CanaryRecord evaluateUnder(WorkloadRef workload, CanaryWrites w, Permit permit) {
+        CanaryRecord r = existing(workload); // read under the lease: a change made before it is seen here
         if (r.phase().isFinal()) {
             return r;
         }
         Instant now = clock.instant();
         MainWorkload main = cluster.main(workload);
-        Optional<CanaryObject> live = cluster.canary(workload);
-        if (live.isEmpty()) {
-            return goneOutside(r, main, now);
+        if (!w.hasCanary()) {
+            return goneOutside(r, main, w, now);
         }
-        Optional<CanaryDriver.Lease> other = driver.other(live.get().annotations(), now);
-        if (other.isPresent()) {
-            throw new CanaryDriver.DrivenElsewhere("the canary of " + workload, other.get());
-        }
-        cluster.updateCanary(workload, -1, driver.renewal(now));
         List<CanaryPod> canaryPods = cluster.pods(workload, true);
-        List<GateReading> readings = evaluators.computeIfAbsent(workload, w -> new GateEvaluator(signals))
+        List<GateReading> readings = evaluators.computeIfAbsent(workload, x -> new GateEvaluator(signals))
                 .evaluate(r, expectedMode(r, main), main.env().get(GROUP_ID), canaryPods, now);
         r = r.withGates(readings);
         Optional<GateReading> failed = readings.stream().filter(GateReading::failed).findFirst();
         if (failed.isPresent()) {
-            return abort(r, AbortReason.of(failed.get(), now), now);
+            return abort(r, AbortReason.of(failed.get(), now), w, now);
         }
         boolean holding = readings.stream().anyMatch(GateReading::holds);
         if (r.phase() == CanaryPhase.RUNNING && !holding && held(r, now)) {
-            r = r.lastStep() ? beginPromotion(r, now) : nextStep(r, main, now);
+            r = r.lastStep() ? beginPromotion(r, w, now) : nextStep(r, w, now);
         } else if (r.phase() == CanaryPhase.PROMOTING && promoted(r, main)) {
-            cluster.deleteCanary(workload);
-            r = r.withPhase(CanaryPhase.PROMOTED).noting(now, "promoted: " + workload + " runs "
+            CanaryRecord done = r.withPhase(CanaryPhase.PROMOTED).noting(now, "promoted: " + workload + " runs "
                     + r.settings().image() + " on all " + r.mainReplicas() + " pods; canary removed");
+            w.control(-1, CanaryAnnotations.control(done));
+            w.delete();
             record("canary.promoted", workload, Map.of("image", r.settings().image()));
+            r = done;
         }
+        permit.note("phase", r.phase().name());
         save(r);
         return r;
     }
@@ -198,48 +256,79 @@ public final class CanaryEngine {
         return r.stepStartedAt().plus(r.settings().hold());
     }
 
-    public synchronized CanaryRecord pause(WorkloadRef workload) {
-        CanaryRecord r = existing(workload);
-        if (r.phase() != CanaryPhase.RUNNING) {
-            throw new IllegalStateException("the canary of " + workload + " is " + r.phase() + ", not running");
-        }
-        Instant now = clock.instant();
-        r = r.paused(now).noting(now, "paused by " + actor + " at " + r.stepText());
-        record("canary.paused", workload, Map.of("step", r.stepText()));
-        return control(r);
+    public synchronized CanaryRecord pause(WorkloadRef workload, Confirmer confirmer) {
+        return control(workload, "pause", confirmer, (r, w, now) -> {
+            if (r.phase() != CanaryPhase.RUNNING) {
+                throw new IllegalStateException("the canary of " + workload + " is " + r.phase() + ", not running");
+            }
+            CanaryRecord next = r.paused(now).noting(now, "paused by " + actor + " at " + r.stepText());
+            w.control(-1, CanaryAnnotations.control(next));
+            record("canary.paused", workload, Map.of("step", next.stepText()));
+            return next;
+        });
     }
 
-    public synchronized CanaryRecord resume(WorkloadRef workload) {
-        CanaryRecord r = existing(workload);
-        if (r.phase() != CanaryPhase.PAUSED) {
-            throw new IllegalStateException("the canary of " + workload + " is " + r.phase() + ", not paused");
-        }
-        Instant now = clock.instant();
-        r = r.resumed(now).noting(now, "resumed by " + actor);
-        record("canary.resumed", workload, Map.of("step", r.stepText()));
-        return control(r);
+    public synchronized CanaryRecord resume(WorkloadRef workload, Confirmer confirmer) {
+        return control(workload, "resume", confirmer, (r, w, now) -> {
+            if (r.phase() != CanaryPhase.PAUSED) {
+                throw new IllegalStateException("the canary of " + workload + " is " + r.phase() + ", not paused");
+            }
+            CanaryRecord next = r.resumed(now).noting(now, "resumed by " + actor);
+            w.control(-1, CanaryAnnotations.control(next));
+            record("canary.resumed", workload, Map.of("step", next.stepText()));
+            return next;
+        });
     }
 
     /** Promotes now, skipping the remaining steps. */
-    public synchronized CanaryRecord promote(WorkloadRef workload) {
-        CanaryRecord r = existing(workload);
-        if (r.phase() != CanaryPhase.RUNNING && r.phase() != CanaryPhase.PAUSED) {
-            throw new IllegalStateException("the canary of " + workload + " is " + r.phase()
-                    + ": only a running or paused canary can be promoted");
-        }
-        Instant now = clock.instant();
-        r = beginPromotion(r.noting(now, "promotion asked for by " + actor + " at " + r.stepText()), now);
-        save(r);
-        return r;
+    public synchronized CanaryRecord promote(WorkloadRef workload, Confirmer confirmer) {
+        return control(workload, "promote", confirmer, (r, w, now) -> {
+            if (r.phase() != CanaryPhase.RUNNING && r.phase() != CanaryPhase.PAUSED) {
+                throw new IllegalStateException("the canary of " + workload + " is " + r.phase()
+                        + ": only a running or paused canary can be promoted");
+            }
+            return beginPromotion(r.noting(now, "promotion asked for by " + actor + " at " + r.stepText()), w, now);
+        });
     }
 
-    public synchronized CanaryRecord abort(WorkloadRef workload) {
-        CanaryRecord r = existing(workload);
-        if (r.phase().isFinal()) {
-            throw new IllegalStateException("the canary of " + workload + " is already " + r.phase());
-        }
-        Instant now = clock.instant();
-        return abort(r, AbortReason.manual(actor, now), now);
+    public synchronized CanaryRecord abort(WorkloadRef workload, Confirmer confirmer) {
+        return control(workload, "abort", confirmer, (r, w, now) -> {
+            if (r.phase().isFinal()) {
+                throw new IllegalStateException("the canary of " + workload + " is already " + r.phase());
+            }
+            return abort(r, AbortReason.manual(actor, now), w, now);
+        });
+    }
+
+    /** A control verb's change of the record as it stands under the fence. */
+    @FunctionalInterface
+    private interface Change {
+        CanaryRecord apply(CanaryRecord r, CanaryWrites w, Instant now);
+    }
+
+    /**
+     * A control verb through the guard, under a fence on the canary's version: when another process changed the
+     * canary between the read and the write (a driver's step), the record is read again and the verb decided anew.
+     */
+    private CanaryRecord control(WorkloadRef workload, String verb, Confirmer confirmer, Change change) {
+        CanaryRecord before = existing(workload);
+        Lease fence = Lease.fence(cluster.lease(workload), CanaryIntents.canaryOf(workload));
+        return guard.perform(intents.control(verb, before, fence), confirmer, permit -> {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    CanaryRecord next = change.apply(existing(workload), new CanaryWrites(cluster, writes, permit,
+                            workload, fence.version()), clock.instant());
+                    save(next);
+                    return next;
+                } catch (WriteConflict e) {
+                    if (attempt >= CONTROL_TRIES) {
+                        throw new WriteRefused("the canary of " + workload + " kept changing under the " + verb
+                                + " (" + attempt + " tries): nothing more was changed; try again");
+                    }
+                    fence.acquire(); // the version as it is now
+                }
+            }
+        });
     }
 
     private CanaryRecord existing(WorkloadRef workload) {
@@ -250,23 +339,22 @@ public final class CanaryEngine {
         return !now.isBefore(stepEndsAt(r));
     }
 
-    private CanaryRecord nextStep(CanaryRecord r, MainWorkload main, Instant now) {
+    private CanaryRecord nextStep(CanaryRecord r, CanaryWrites w, Instant now) {
         CanaryRecord next = r.atStep(r.step() + 1, now);
         next = next.noting(now, "held " + r.stepText() + " with every gate passing; now " + next.stepText());
         // the canary grows before the main workload shrinks, so the queue never has fewer workers than before
-        cluster.updateCanary(r.workload(), next.canaryReplicas(), CanaryAnnotations.control(next));
-        cluster.scaleMain(r.workload(), next.mainReplicas() - next.canaryReplicas());
+        w.control(next.canaryReplicas(), CanaryAnnotations.control(next));
+        w.scaleMain(next.mainReplicas() - next.canaryReplicas());
         record("canary.step", r.workload(), Map.of("step", next.stepText()));
         return next;
     }
 
-    private CanaryRecord beginPromotion(CanaryRecord r, Instant now) {
+    private CanaryRecord beginPromotion(CanaryRecord r, CanaryWrites w, Instant now) {
         CanaryRecord next = r.withPhase(CanaryPhase.PROMOTING).noting(now, "promoting: " + r.workload() + " gets "
                 + r.settings().image() + (r.settings().env().isEmpty() ? "" : " with " + r.settings().env())
                 + " on " + r.mainReplicas() + " pods");
-        cluster.updateCanary(r.workload(), -1, CanaryAnnotations.control(next));
-        cluster.promote(r.workload(), r.settings().image(), r.settings().env(), r.settings().envFromSecret(),
-                r.mainReplicas());
+        w.control(-1, CanaryAnnotations.control(next));
+        w.promote(r.settings(), r.mainReplicas());
         record("canary.promoting", r.workload(), Map.of("image", r.settings().image(),
                 "env", r.settings().env().toString(), "envFromSecret", r.settings().envFromSecretText()));
         return next;
@@ -283,25 +371,24 @@ public final class CanaryEngine {
                 .allMatch(p -> p.ready() && p.image().equals(r.settings().image()));
     }
 
-    private CanaryRecord abort(CanaryRecord r, AbortReason reason, Instant now) {
+    /** The canary's abort claimed on the canary first (so no evaluation in flight undoes it), then capacity back. */
+    private CanaryRecord abort(CanaryRecord r, AbortReason reason, CanaryWrites w, Instant now) {
         boolean promotionBegun = r.phase() == CanaryPhase.PROMOTING;
         WorkloadRef workload = r.workload();
-        // capacity first: the main workload gets its pods back before the canary's go
-        cluster.scaleMain(workload, r.mainReplicas());
-        cluster.deleteCanary(workload);
         CanaryRecord next = r.aborted(reason).noting(now, "ABORTED: " + reason.text()
                 + "; canary removed, " + workload + " back to " + r.mainReplicas() + " pods");
+        if (w.hasCanary()) {
+            w.control(-1, CanaryAnnotations.control(next));
+        }
+        // capacity first: the main workload gets its pods back before the canary's go
+        w.scaleMain(r.mainReplicas());
+        w.delete();
         if (promotionBegun) {
             next = rollBack(next, now);
         }
-        Map<String, String> details = new LinkedHashMap<>();
-        details.put("gate", reason.gate());
-        details.put("measured", reason.measured());
-        details.put("threshold", reason.threshold());
-        details.put("at", reason.at().toString());
-        details.put("step", r.stepText());
-        details.put("promotionBegun", String.valueOf(promotionBegun));
-        record("canary.aborted", workload, details);
+        record("canary.aborted", workload, Map.of("gate", reason.gate(), "measured", reason.measured(),
+                "threshold", reason.threshold(), "at", reason.at().toString(), "step", r.stepText(),
+                "promotionBegun", String.valueOf(promotionBegun)));
         save(next);
         return next;
     }
@@ -309,11 +396,11 @@ public final class CanaryEngine {
     /** Promotion had begun: the main workload returns to the revision it ran before, through a tested plan. */
     private CanaryRecord rollBack(CanaryRecord r, Instant now) {
         try {
-            RollbackPlan plan = new RollbackPlanner(rollbackCluster, clock).plan(r.workload(), r.preRevision());
-            runner().execute(plan, step -> { });
+            RollbackPlan plan = planner().plan(r.workload(), r.preRevision());
+            runner().execute(plan, Confirmer.partOf("the canary's abort"), step -> { });
             return r.noting(now, "rolled back to revision " + r.preRevision() + " (plan " + plan.id()
                     + ", made from the revision the tested plan " + r.planId() + " was captured against)");
-        } catch (RollbackRefused | RuntimeException e) {
+        } catch (dev.pitwall.ops.rollback.RollbackRefused | RuntimeException e) {
             record("canary.rollback-failed", r.workload(), Map.of("reason", String.valueOf(e.getMessage())));
             return r.noting(now, "ROLLBACK FAILED, roll back by hand (pitwall rollback plan " + r.workload().name()
                     + " --namespace " + r.workload().namespace() + " --to " + r.preRevision() + "): "
@@ -322,7 +409,7 @@ public final class CanaryEngine {
     }
 
     /** The canary workload disappeared without this engine removing it. */
-    private CanaryRecord goneOutside(CanaryRecord r, MainWorkload main, Instant now) {
+    private CanaryRecord goneOutside(CanaryRecord r, MainWorkload main, CanaryWrites w, Instant now) {
         if (r.phase() == CanaryPhase.PROMOTING && r.settings().image().equals(main.image())) {
             CanaryRecord done = r.withPhase(CanaryPhase.PROMOTED).noting(now, "canary removed; " + r.workload()
                     + " runs " + main.image());
@@ -330,7 +417,7 @@ public final class CanaryEngine {
             return done;
         }
         return abort(r, new AbortReason("removed", "the canary workload " + r.canaryName()
-                + " was deleted outside this canary", "-", now), now);
+                + " was deleted outside this canary", "-", now), w, now);
     }
 
     /** Jobs waiting now, or -1 when that cannot be measured (the queue gate then does not judge). */
@@ -346,20 +433,21 @@ public final class CanaryEngine {
         return r.settings().env().getOrDefault(EXECUTION_MODE, main.env().getOrDefault(EXECUTION_MODE, ""));
     }
 
-    /** A control change: on the canary's annotations (for whoever drives it) and in the journal. */
-    private CanaryRecord control(CanaryRecord r) {
-        cluster.updateCanary(r.workload(), -1, CanaryAnnotations.control(r));
-        save(r);
-        return r;
+    private TargetIdentity here() {
+        return guard.identity(BackendKind.KUBERNETES);
+    }
+
+    private RollbackPlanner planner() {
+        return new RollbackPlanner(rollbackCluster, here(), clock);
     }
 
     private RollbackRunner runner() {
-        return new RollbackRunner(rollbackCluster, null, audit, actor, clock);
+        return new RollbackRunner(rollbackCluster, null, guard, audit, actor, clock);
     }
 
     private Optional<CanaryRecord> load(WorkloadRef workload) {
         try {
-            return journal.load(workload);
+            return journal.load(here(), workload);
         } catch (IOException e) {
             throw new UncheckedIOException("the canary journal of " + workload + " cannot be read: "
                     + e.getMessage(), e);

@@ -1,10 +1,12 @@
 package dev.pitwall.ops.canary;
 
+import dev.pitwall.model.TargetIdentity;
 import dev.pitwall.ops.audit.AuditEntry;
 import dev.pitwall.ops.audit.AuditLog;
 import dev.pitwall.ops.canary.CanaryCluster.CanaryPod;
 import dev.pitwall.ops.canary.CanaryCluster.MainWorkload;
 import dev.pitwall.ops.canary.CanarySignals.VolumeUse;
+import dev.pitwall.ops.guard.WriteRefused;
 import dev.pitwall.ops.rollback.PlanTest;
 import dev.pitwall.ops.rollback.RevisionDiff;
 import dev.pitwall.ops.rollback.RollbackPlan;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What must hold before a canary starts: no canary already runs; the template changes; a rollback plan for the
@@ -40,9 +43,12 @@ final class CanaryPreflight {
     private final CanarySignals signals;
     private final ModePolicy policy;
     private final AuditLog audit;
+    private final Supplier<TargetIdentity> here;
 
+    /** @param here the cluster's identity: only its own rollback plans count */
     CanaryPreflight(CanaryCluster cluster, RollbackPlanStore plans, RollbackRunner runner, CanarySignals signals,
-                    ModePolicy policy, AuditLog audit) {
+                    ModePolicy policy, AuditLog audit, Supplier<TargetIdentity> here) {
+        this.here = here;
         this.cluster = cluster;
         this.plans = plans;
         this.runner = runner;
@@ -97,14 +103,14 @@ final class CanaryPreflight {
         } else {
             List<RollbackPlan> saved;
             try {
-                saved = plans.plansFor(workload);
+                saved = plans.plansFor(here.get(), workload);
             } catch (IOException e) {
-                return new Preflight.Check(name, false, "the saved rollback plans in " + plans.directory()
+                return new Preflight.Check(name, false, "the saved rollback plans in " + plans.directory(here.get())
                         + " cannot be read: " + e.getMessage());
             }
             if (saved.isEmpty()) {
                 return new Preflight.Check(name, false, "no rollback plan captured for " + workload + " in "
-                        + plans.directory() + ": run " + capture + ", then `pitwall rollback test FILE` with the "
+                        + plans.directory(here.get()) + ": run " + capture + ", then `pitwall rollback test FILE` with the "
                         + "file it writes (a plan kept elsewhere is named with `canary start --plan FILE`)");
             }
             plan = saved.get(0);
@@ -116,7 +122,12 @@ final class CanaryPreflight {
             return new Preflight.Check(name, false, "rollback plan " + plan.id() + " has not passed a test: run "
                     + test);
         }
-        PlanTest now = runner.test(plan);
+        PlanTest now;
+        try {
+            now = runner.test(plan);
+        } catch (WriteRefused e) {
+            return new Preflight.Check(name, false, e.reason()); // a plan of another cluster or workload
+        }
         if (!now.ok()) {
             return new Preflight.Check(name, false, "rollback plan " + plan.id() + " no longer holds ("
                     + String.join("; ", now.problems()) + "): capture a new one with " + capture

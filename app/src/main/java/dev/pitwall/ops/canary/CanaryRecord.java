@@ -1,5 +1,6 @@
 package dev.pitwall.ops.canary;
 
+import dev.pitwall.model.TargetIdentity;
 import dev.pitwall.ops.rollback.WorkloadRef;
 
 import java.time.Instant;
@@ -16,11 +17,14 @@ import java.util.List;
  * @param queueBaseline jobs waiting in the queue when the canary started (-1 when not measured)
  * @param pausedAt      when the canary was paused (null unless PAUSED): the hold does not count paused time
  * @param abortReason   null unless ABORTED
+ * @param cluster       the cluster the canary runs on (null in a journal of an older Pitwall: refused)
+ * @param workloadUid   the main workload's UID when the canary started: one recreated under its name is another
  */
 public record CanaryRecord(WorkloadRef workload, String canaryName, CanarySettings settings, CanaryPhase phase,
                            int step, int mainReplicas, Instant startedAt, Instant stepStartedAt, Instant pausedAt,
                            long preRevision, String planId, long queueBaseline, AbortReason abortReason,
-                           List<GateReading> gates, List<TimelineEvent> timeline) {
+                           List<GateReading> gates, List<TimelineEvent> timeline, TargetIdentity cluster,
+                           String workloadUid) {
 
     public CanaryRecord {
         gates = gates == null ? List.of() : List.copyOf(gates);
@@ -44,17 +48,17 @@ public record CanaryRecord(WorkloadRef workload, String canaryName, CanarySettin
     CanaryRecord withPhase(CanaryPhase next) {
         return new CanaryRecord(workload, canaryName, settings, next, step, mainReplicas, startedAt, stepStartedAt,
                 next == CanaryPhase.PAUSED ? pausedAt : null, preRevision, planId, queueBaseline, abortReason, gates,
-                timeline);
+                timeline, cluster, workloadUid);
     }
 
     CanaryRecord paused(Instant at) {
         return new CanaryRecord(workload, canaryName, settings, CanaryPhase.PAUSED, step, mainReplicas, startedAt,
-                stepStartedAt, at, preRevision, planId, queueBaseline, abortReason, gates, timeline);
+                stepStartedAt, at, preRevision, planId, queueBaseline, abortReason, gates, timeline, cluster, workloadUid);
     }
 
     CanaryRecord atStep(int next, Instant at) {
         return new CanaryRecord(workload, canaryName, settings, phase, next, mainReplicas, startedAt, at, pausedAt,
-                preRevision, planId, queueBaseline, abortReason, gates, timeline);
+                preRevision, planId, queueBaseline, abortReason, gates, timeline, cluster, workloadUid);
     }
 
     /** Resumed: the hold of the current step does not count the paused time. */
@@ -62,29 +66,29 @@ public record CanaryRecord(WorkloadRef workload, String canaryName, CanarySettin
         Instant shifted = pausedAt == null ? stepStartedAt
                 : stepStartedAt.plus(java.time.Duration.between(pausedAt, at));
         return new CanaryRecord(workload, canaryName, settings, CanaryPhase.RUNNING, step, mainReplicas, startedAt,
-                shifted, null, preRevision, planId, queueBaseline, abortReason, gates, timeline);
+                shifted, null, preRevision, planId, queueBaseline, abortReason, gates, timeline, cluster, workloadUid);
     }
 
     CanaryRecord aborted(AbortReason reason) {
         return new CanaryRecord(workload, canaryName, settings, CanaryPhase.ABORTED, step, mainReplicas, startedAt,
-                stepStartedAt, null, preRevision, planId, queueBaseline, reason, gates, timeline);
+                stepStartedAt, null, preRevision, planId, queueBaseline, reason, gates, timeline, cluster, workloadUid);
     }
 
     CanaryRecord withGates(List<GateReading> readings) {
         return new CanaryRecord(workload, canaryName, settings, phase, step, mainReplicas, startedAt, stepStartedAt,
-                pausedAt, preRevision, planId, queueBaseline, abortReason, readings, timeline);
+                pausedAt, preRevision, planId, queueBaseline, abortReason, readings, timeline, cluster, workloadUid);
     }
 
     CanaryRecord noting(Instant at, String text) {
         List<TimelineEvent> more = new ArrayList<>(timeline);
         more.add(new TimelineEvent(at, text));
         return new CanaryRecord(workload, canaryName, settings, phase, step, mainReplicas, startedAt, stepStartedAt,
-                pausedAt, preRevision, planId, queueBaseline, abortReason, gates, more);
+                pausedAt, preRevision, planId, queueBaseline, abortReason, gates, more, cluster, workloadUid);
     }
 
     /** The control fields as the cluster holds them (another process may have paused or promoted the canary). */
     CanaryRecord withControl(CanaryPhase phase, int step, Instant stepStartedAt, Instant pausedAt) {
         return new CanaryRecord(workload, canaryName, settings, phase, step, mainReplicas, startedAt, stepStartedAt,
-                pausedAt, preRevision, planId, queueBaseline, abortReason, gates, timeline);
+                pausedAt, preRevision, planId, queueBaseline, abortReason, gates, timeline, cluster, workloadUid);
     }
 }

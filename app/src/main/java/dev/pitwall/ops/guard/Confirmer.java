@@ -34,6 +34,14 @@ public interface Confirmer {
         return (expected, what) -> new Confirmation("--yes");
     }
 
+    /**
+     * A write that is part of an operation already confirmed (the rollback an abort makes after a promotion had
+     * begun): recorded as such.
+     */
+    static Confirmer partOf(String operation) {
+        return (expected, what) -> new Confirmation("part of " + operation);
+    }
+
     /** Nobody is there to confirm (no terminal and no --yes): every write that needs a confirmation is refused. */
     static Confirmer nobody(String why) {
         return (expected, what) -> {

@@ -46,6 +46,11 @@ public final class WriteGuard {
         return connection.readOnly().map(WriteGuard::readOnlyText);
     }
 
+    /** Whether writes on this connection need the typed confirmation. */
+    public boolean production() {
+        return connection.production();
+    }
+
     /** Where this connection's back-end of {@code kind} is (a WriteRefused when that cannot be told). */
     public TargetIdentity identity(BackendKind kind) {
         return connection.identity(kind);
@@ -70,12 +75,14 @@ public final class WriteGuard {
     }
 
     /**
-     * The target check alone, for reads that must not use what belongs elsewhere (testing another cluster's plan).
+     * The target check alone (where it belongs, the workload's UID), for reads that must not use what belongs
+     * elsewhere: testing another cluster's plan passes nothing.
      *
      * @throws WriteRefused when it belongs elsewhere
      */
     public void checkTarget(WriteIntent intent) {
         checkBelonging(intent, connection.identity(intent.backend()));
+        intent.workload().ifPresent(w -> checkWorkload(intent, w));
     }
 
     /** Runs {@code work} under a permit for {@code intent}; the audit records whether it was done or failed. */

@@ -118,6 +118,11 @@ public final class WriteIntent {
                 everyday, details);
     }
 
+    /** Takes the local lock of one workload ("deployment", ns, name): its rollbacks and trust fixes take turns. */
+    public WriteIntent lockingWorkload(String kind, String namespace, String name) {
+        return lockedLocally("workload/" + kind.toLowerCase(java.util.Locale.ROOT) + "/" + namespace + "/" + name);
+    }
+
     /** Takes {@code lock} (a lease on the object) for the write. */
     public WriteIntent lockedBy(Lock lock) {
         return new WriteIntent(action, subject, backend, belonging, workload, localLock, lock, confirm,

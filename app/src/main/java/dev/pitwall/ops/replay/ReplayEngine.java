@@ -33,7 +33,7 @@ public final class ReplayEngine {
     private static final int STATUS_CHUNK = 200;
 
     private final ReplayJournal journal;
-    private final ReplayTarget target;
+    private final GuardedTarget target;
     private final QueueDepthGauge gauge;
     private final Pacer pacer;
     private final ReplayControl control;
@@ -45,7 +45,7 @@ public final class ReplayEngine {
     private volatile String phase = "starting";
     private volatile String message = "";
 
-    private ReplayEngine(ReplayJournal journal, ReplayTarget target, QueueDepthGauge gauge, Pacer pacer,
+    private ReplayEngine(ReplayJournal journal, GuardedTarget target, QueueDepthGauge gauge, Pacer pacer,
                          ReplayControl control, Consumer<ReplayProgress> listener) {
         this.journal = journal;
         this.target = target;
@@ -57,7 +57,7 @@ public final class ReplayEngine {
 
     /** A new replay: writes the plan as the journal's first line. The journal must be empty. */
     public static ReplayEngine start(ReplayPlan plan, ReplaySettings settings, ReplayJournal journal,
-                                     ReplayTarget target, QueueDepthGauge gauge, Pacer pacer, ReplayControl control,
+                                     GuardedTarget target, QueueDepthGauge gauge, Pacer pacer, ReplayControl control,
                                      Consumer<ReplayProgress> listener) {
         if (!journal.readAll().isEmpty()) {
             throw new IllegalStateException("the journal already holds a replay: resume it instead of starting again");
@@ -67,7 +67,7 @@ public final class ReplayEngine {
     }
 
     /** Continues the replay its journal describes, wherever it stopped. */
-    public static ReplayEngine resume(ReplayJournal journal, ReplayTarget target, QueueDepthGauge gauge, Pacer pacer,
+    public static ReplayEngine resume(ReplayJournal journal, GuardedTarget target, QueueDepthGauge gauge, Pacer pacer,
                                       ReplayControl control, Consumer<ReplayProgress> listener) {
         ReplayEngine engine = new ReplayEngine(journal, target, gauge, pacer, control, listener);
         engine.state = JournalState.of(journal.readAll());

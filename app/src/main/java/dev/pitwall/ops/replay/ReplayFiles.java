@@ -15,7 +15,7 @@ public interface ReplayFiles {
 
     void saveReport(ReplayReport report, Path json, Path markdown) throws IOException;
 
-    /** The journals in the default place, newest first. */
+    /** The journals in the default place (of every platform and Redis), newest first. */
     java.util.List<Path> journals();
 
     /** Where journals go when the user names none. */

@@ -1,5 +1,6 @@
 package dev.pitwall.ops.replay;
 
+import dev.pitwall.model.TargetIdentity;
 import dev.pitwall.ops.runs.RetryStrategy;
 
 import java.time.Instant;
@@ -12,9 +13,11 @@ import java.util.Map;
  * that it can be reviewed, passed around and run headless.
  *
  * @param selection a readable description of how the runs were chosen (the filter), for the report
+ * @param target    the platform or Redis the runs were read from, where they are replayed (null in a plan of an
+ *                  older Pitwall: refused)
  */
 public record ReplayPlan(String id, Instant createdAt, ReplaySource source, RetryStrategy strategy, String selection,
-                         List<ReplayItem> items, List<Exclusion> exclusions) {
+                         List<ReplayItem> items, List<Exclusion> exclusions, TargetIdentity target) {
 
     public ReplayPlan {
         if (items == null) {

@@ -1,6 +1,7 @@
 package dev.pitwall.ops.replay;
 
 import dev.pitwall.model.FlowRun;
+import dev.pitwall.model.TargetIdentity;
 import dev.pitwall.ops.runs.RetryStrategy;
 import dev.pitwall.ops.runs.RunGroupKey;
 
@@ -30,7 +31,8 @@ public final class ReplayPlanner {
         this.retention = retention;
     }
 
-    public ReplayPlan plan(Iterable<FlowRun> runs, RetryStrategy strategy, String selection) {
+    /** @param platform the platform the runs were read from: the plan belongs to it */
+    public ReplayPlan plan(Iterable<FlowRun> runs, RetryStrategy strategy, String selection, TargetIdentity platform) {
         Instant now = clock.instant();
         Instant oldestRetryable = now.minus(retention);
         List<ReplayItem> items = new ArrayList<>();
@@ -50,11 +52,15 @@ public final class ReplayPlanner {
             }
         }
         return new ReplayPlan(UUID.randomUUID().toString(), now, ReplaySource.PLATFORM, strategy, selection, items,
-                exclusions);
+                exclusions, platform);
     }
 
-    /** A plan for a BullMQ queue without a platform API: every readable job of its failed set. */
-    public ReplayPlan planJobs(Iterable<FailedJobRef> jobs, String selection) {
+    /**
+     * A plan for a BullMQ queue without a platform API: every readable job of its failed set.
+     *
+     * @param redis the Redis the jobs were read from: the plan belongs to it
+     */
+    public ReplayPlan planJobs(Iterable<FailedJobRef> jobs, String selection, TargetIdentity redis) {
         List<ReplayItem> items = new ArrayList<>();
         List<Exclusion> exclusions = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
@@ -71,7 +77,7 @@ public final class ReplayPlanner {
             items.add(new ReplayItem(job.id(), job.queue(), null, null, group, null, job.finishedOn()));
         }
         return new ReplayPlan(UUID.randomUUID().toString(), clock.instant(), ReplaySource.BULLMQ,
-                RetryStrategy.FROM_FAILED_STEP, selection, items, exclusions);
+                RetryStrategy.FROM_FAILED_STEP, selection, items, exclusions, redis);
     }
 
     private static String exclusionReason(FlowRun run, Instant oldestRetryable) {

@@ -1,14 +1,17 @@
 package dev.pitwall.ops.rollback;
 
+import dev.pitwall.ops.guard.WritePort;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * A port: what rollbacks need from the cluster. Every method may throw {@link ClusterException}. Closing it releases
- * the connection.
+ * the connection. Its writes ({@link #write}: a {@link Write}, answered with the object's new resourceVersion) are a
+ * write port: only the guard calls them, engines write through the guarded form.
  */
-public interface RollbackCluster extends AutoCloseable {
+public interface RollbackCluster extends WritePort<RollbackCluster.Write, String>, AutoCloseable {
 
     @Override
     default void close() {
@@ -21,6 +24,9 @@ public interface RollbackCluster extends AutoCloseable {
     List<Revision> history(WorkloadRef workload);
 
     WorkloadState state(WorkloadRef workload);
+
+    /** The workload's UID now, empty when it no longer exists (one recreated under the same name has another). */
+    Optional<String> uid(WorkloadRef workload);
 
     /** A template (as the cluster's JSON) reduced like a revision, so that two templates can be compared. */
     Revision summarize(String templateJson);
@@ -36,8 +42,6 @@ public interface RollbackCluster extends AutoCloseable {
 
     /** The server's dry run of a write: empty when accepted, else the server's reason. */
     Optional<String> dryRun(Write write);
-
-    void apply(Write write);
 
     RolloutStatus rollout(WorkloadRef workload);
 

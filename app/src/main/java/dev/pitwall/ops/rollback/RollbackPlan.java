@@ -1,5 +1,7 @@
 package dev.pitwall.ops.rollback;
 
+import dev.pitwall.model.TargetIdentity;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,12 +13,15 @@ import java.util.Map;
  *
  * @param currentTemplateJson the template the plan was made against (a plan is stale once the live one differs)
  * @param configMaps          ConfigMap name -> data, as the plan will write them back
+ * @param cluster             the cluster the plan was captured on (null in a plan of an older Pitwall, refused)
+ * @param workloadUid         the workload's UID then: a workload recreated under its name since is another target
  */
 public record RollbackPlan(String id, Instant createdAt, WorkloadRef workload, long currentRevision,
                            String currentResourceVersion, String currentTemplateJson, long targetRevision,
                            String targetTemplateJson, List<String> targetImages, String targetVersion,
                            String targetMode, Map<String, Map<String, String>> configMaps, List<Change> diff,
-                           List<String> preconditions, List<String> checks) {
+                           List<String> preconditions, List<String> checks, TargetIdentity cluster,
+                           String workloadUid) {
 
     public RollbackPlan {
         targetImages = List.copyOf(targetImages);
@@ -38,7 +43,8 @@ public record RollbackPlan(String id, Instant createdAt, WorkloadRef workload, l
     public String toMarkdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Rollback plan ").append(id).append("\n\n");
-        md.append("- Workload: ").append(workload).append('\n');
+        md.append("- Workload: ").append(workload).append(" (UID ").append(workloadUid).append(")\n");
+        md.append("- Cluster: ").append(cluster == null ? "(not recorded)" : cluster.describe()).append('\n');
         md.append("- Created: ").append(createdAt).append('\n');
         md.append("- From revision ").append(currentRevision).append(" (resourceVersion ")
                 .append(currentResourceVersion).append(") to revision ").append(targetRevision).append('\n');

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 /** A port: where rollback plans are kept (JSON to run, Markdown to read). */
 public interface RollbackPlanStore {
 
-    /** Where a plan is saved when no file is named (in the user's state directory). */
+    /** Where a plan is saved when no file is named (in the user's state directory, filed by its cluster). */
     Path defaultFile(RollbackPlan plan);
 
-    /** The folder of those default files: where {@link #plansFor} looks. */
-    Path directory();
+    /** The folder of the default files of the plans of {@code cluster}: where {@link #plansFor} looks. */
+    Path directory(dev.pitwall.model.TargetIdentity cluster);
 
     /** Writes the plan as JSON to {@code file} and as Markdown next to it; returns the Markdown file. */
     Path save(RollbackPlan plan, Path file) throws IOException;
@@ -18,6 +18,10 @@ public interface RollbackPlanStore {
     /** Reads a plan; a missing, corrupt or incomplete file is an IOException that says which and why. */
     RollbackPlan load(Path file) throws IOException;
 
-    /** The plans saved in the default place for {@code workload}, newest first (unreadable files are skipped). */
-    java.util.List<RollbackPlan> plansFor(WorkloadRef workload) throws IOException;
+    /**
+     * The plans saved in the default place for {@code workload} of the cluster {@code where}, newest first
+     * (unreadable files, and plans of another cluster, are skipped).
+     */
+    java.util.List<RollbackPlan> plansFor(dev.pitwall.model.TargetIdentity where, WorkloadRef workload)
+            throws IOException;
 }

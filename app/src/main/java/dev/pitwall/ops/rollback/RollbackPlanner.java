@@ -1,5 +1,7 @@
 package dev.pitwall.ops.rollback;
 
+import dev.pitwall.model.TargetIdentity;
+
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +13,13 @@ import java.util.UUID;
 public final class RollbackPlanner {
 
     private final RollbackCluster cluster;
+    private final TargetIdentity where;
     private final Clock clock;
 
-    public RollbackPlanner(RollbackCluster cluster, Clock clock) {
+    /** @param where the cluster's identity, which every plan made here carries */
+    public RollbackPlanner(RollbackCluster cluster, TargetIdentity where, Clock clock) {
         this.cluster = cluster;
+        this.where = where;
         this.clock = clock;
     }
 
@@ -70,9 +75,11 @@ public final class RollbackPlanner {
                 "every pod runs " + String.join(", ", to.images()) + " and none is crash-looping",
                 "heartbeats of the workload's pods report version " + to.imageTag()
                         + (to.executionMode().isEmpty() ? "" : " and execution mode " + to.executionMode()));
+        String uid = cluster.uid(workload).orElseThrow(() -> new IllegalArgumentException(workload
+                + " no longer exists"));
         return new RollbackPlan(UUID.randomUUID().toString().substring(0, 8), clock.instant(), workload, current,
                 state.resourceVersion(), state.templateJson(), to.number(), to.templateJson(), to.images(),
-                to.imageTag(), to.executionMode(), configMaps, diff, preconditions, checks);
+                to.imageTag(), to.executionMode(), configMaps, diff, preconditions, checks, where, uid);
     }
 
     private static Optional<Revision> previous(List<Revision> history, long current) {

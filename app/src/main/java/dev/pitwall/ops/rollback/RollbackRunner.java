@@ -1,7 +1,12 @@
 package dev.pitwall.ops.rollback;
 
+import dev.pitwall.model.BackendKind;
 import dev.pitwall.ops.audit.AuditEntry;
 import dev.pitwall.ops.audit.AuditLog;
+import dev.pitwall.ops.guard.Confirmer;
+import dev.pitwall.ops.guard.Guarded;
+import dev.pitwall.ops.guard.WriteGuard;
+import dev.pitwall.ops.guard.WriteIntent;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,30 +17,55 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Tests, executes and verifies rollback plans. Nothing is written unless the plan is current (no one changed the
- * workload since), its target still exists, every verb is allowed and the server accepts a dry run of every write.
- * Every step is audited.
+ * Tests, executes and verifies rollback plans. A plan runs through the write guard (not on a read-only connection,
+ * only on the cluster it was captured on and while the workload has the UID it had, under the workload's lock,
+ * confirmed on production, audited before and after), and nothing is written unless the plan is current (no one
+ * changed the workload since), its target still exists, every verb is allowed and the server accepts a dry run of
+ * every write. Every step is audited.
  */
 public final class RollbackRunner {
 
     private final RollbackCluster cluster;
+    private final Guarded<RollbackCluster.Write, String> writes;
     private final HeartbeatSource heartbeats;
+    private final WriteGuard guard;
     private final AuditLog audit;
     private final String actor;
     private final Clock clock;
 
     /** @param heartbeats the workers' heartbeats, or null when there is no Redis (that check is then skipped) */
-    public RollbackRunner(RollbackCluster cluster, HeartbeatSource heartbeats, AuditLog audit, String actor,
-                          Clock clock) {
+    public RollbackRunner(RollbackCluster cluster, HeartbeatSource heartbeats, WriteGuard guard, AuditLog audit,
+                          String actor, Clock clock) {
         this.cluster = cluster;
+        this.writes = Guarded.of(cluster);
         this.heartbeats = heartbeats;
+        this.guard = guard;
         this.audit = audit;
         this.actor = actor;
         this.clock = clock;
     }
 
-    /** "Test the plan": is it current, does its target exist, is every verb allowed, does every dry run pass. */
+    /** The guard's view of running {@code plan}. */
+    public WriteIntent intent(RollbackPlan plan) {
+        WorkloadRef w = plan.workload();
+        return WriteIntent.of("rollback.run", w.toString(), BackendKind.KUBERNETES)
+                .belongingTo(plan.cluster(), "plan", "capture a new plan with `pitwall rollback plan " + w.name()
+                        + " --namespace " + w.namespace() + "`")
+                .workload(w.toString(), plan.workloadUid(), () -> cluster.uid(w))
+                .lockingWorkload(w.kind().name(), w.namespace(), w.name())
+                .confirmedAs(w.namespace() + "/" + w.name())
+                .detail("plan", plan.id()).detail("from", String.valueOf(plan.currentRevision()))
+                .detail("to", String.valueOf(plan.targetRevision()));
+    }
+
+    /**
+     * "Test the plan": is it current, does its target exist, is every verb allowed, does every dry run pass.
+     *
+     * @throws dev.pitwall.ops.guard.WriteRefused when the plan belongs to another cluster or another workload of
+     *                                            that name: nothing of it is tested there
+     */
     public PlanTest test(RollbackPlan plan) {
+        guard.checkTarget(intent(plan));
         List<String> problems = new ArrayList<>(staleness(plan));
         List<String> passed = new ArrayList<>();
         for (RollbackCluster.Write write : plan.writes()) {
@@ -59,18 +89,27 @@ public final class RollbackRunner {
         return new PlanTest(problems, passed);
     }
 
-    /** Tests the plan and, when it passes, writes the ConfigMaps and then the template. */
-    public void execute(RollbackPlan plan, Consumer<String> progress) throws RollbackRefused {
-        PlanTest test = test(plan);
-        if (!test.ok()) {
-            record("rollback.refused", plan, Map.of("reasons", String.join("; ", test.problems())));
-            throw new RollbackRefused(test.problems());
-        }
-        for (RollbackCluster.Write write : plan.writes()) {
-            progress.accept(write.describe());
-            cluster.apply(write);
-        }
-        record("rollback.executed", plan, Map.of("writes", String.valueOf(plan.writes().size())));
+    /**
+     * Through the guard: tests the plan and, when it passes, writes the ConfigMaps and then the template.
+     *
+     * @param confirmer how the write is confirmed when the connection asks for it
+     * @throws dev.pitwall.ops.guard.WriteRefused when the guard refuses it (nothing written)
+     * @throws RollbackRefused                    when the plan's test fails (nothing written)
+     */
+    public void execute(RollbackPlan plan, Confirmer confirmer, Consumer<String> progress) throws RollbackRefused {
+        guard.perform(intent(plan), confirmer, permit -> {
+            PlanTest test = test(plan);
+            if (!test.ok()) {
+                record("rollback.refused", plan, Map.of("reasons", String.join("; ", test.problems())));
+                throw new RollbackRefused(test.problems());
+            }
+            for (RollbackCluster.Write write : plan.writes()) {
+                progress.accept(write.describe());
+                permit.note(write.describe(), writes.write(permit, write));
+            }
+            record("rollback.executed", plan, Map.of("writes", String.valueOf(plan.writes().size())));
+            return null;
+        });
     }
 
     /** The checks of the plan, once, now. */

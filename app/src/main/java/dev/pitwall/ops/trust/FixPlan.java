@@ -11,9 +11,13 @@ import java.util.List;
  * @param access        the access review's answer for patching the workload
  * @param blockedReason why the change cannot be applied, or null when it can (once confirmed)
  * @param diff          the lines of the before/after preview
+ * @param confirmation  what must be typed to apply it: the namespace, or on production
+ *                      {@code <context>/<namespace>/<workload>}
+ * @param workloadUid   the workload's UID when planned (null when it could not be read): one recreated under its
+ *                      name since is refused
  */
 public record FixPlan(GroupTrust group, ExecutionMode target, String actor, AccessDecision access, String blockedReason,
-                      String changeCause, List<String> diff) {
+                      String changeCause, List<String> diff, String confirmation, String workloadUid) {
 
     public FixPlan {
         diff = List.copyOf(diff);
@@ -23,7 +27,7 @@ public record FixPlan(GroupTrust group, ExecutionMode target, String actor, Acce
         return blockedReason == null;
     }
 
-    /** The name the user must type to confirm: the workload's namespace. */
+    /** The workload's namespace. */
     public String namespace() {
         return group.namespace();
     }
@@ -35,10 +39,10 @@ public record FixPlan(GroupTrust group, ExecutionMode target, String actor, Acce
     /** Null when {@code typed} confirms the change, else what is wrong with it. */
     public String confirmationProblem(String typed) {
         if (typed == null || typed.isEmpty()) {
-            return "type the namespace name " + namespace() + " to confirm";
+            return "type " + confirmation + " to confirm";
         }
-        if (!typed.equals(namespace())) {
-            return "'" + typed + "' is not the namespace name: type " + namespace() + " exactly";
+        if (!typed.equals(confirmation)) {
+            return "'" + typed + "' is not " + confirmation + ": type it exactly";
         }
         return null;
     }

@@ -1,9 +1,13 @@
 package dev.pitwall.ops.trust;
 
+import dev.pitwall.model.BackendKind;
 import dev.pitwall.model.ExecutionMode;
-
 import dev.pitwall.ops.audit.AuditEntry;
 import dev.pitwall.ops.audit.AuditLog;
+import dev.pitwall.ops.guard.Confirmer;
+import dev.pitwall.ops.guard.Guarded;
+import dev.pitwall.ops.guard.WriteGuard;
+import dev.pitwall.ops.guard.WriteIntent;
 import dev.pitwall.ops.replay.Pacer;
 
 import java.time.Duration;
@@ -16,9 +20,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The guarded change of a group's declared mode: a plan with an access review and a diff, a typed confirmation of the
- * namespace, the patch (only if the value is still what the plan showed), an audit record, and then following the
- * rollout until every pod's heartbeat reports the new mode, within a time bound.
+ * The guarded change of a group's declared mode: a plan with an access review and a diff; then, through the write
+ * guard (not on a read-only connection, only while the workload has the UID it had when planned, under the
+ * workload's lock), a typed confirmation (the namespace, or {@code <context>/<namespace>/<workload>} on production),
+ * the patch (only if the value is still what the plan showed), audit records; and then following the rollout until
+ * every pod's heartbeat reports the new mode, within a time bound.
  */
 public final class TrustFixer {
 
@@ -28,23 +34,25 @@ public final class TrustFixer {
 
     private final TrustEngine engine;
     private final WorkloadPatcher patcher;
+    private final Guarded<ModeWrite, String> patches;
+    private final WriteGuard guard;
     private final AuditLog audit;
     private final Pacer pacer;
-    private final boolean readOnly;
     private final Duration poll;
 
-    public TrustFixer(TrustEngine engine, WorkloadPatcher patcher, AuditLog audit, Pacer pacer, boolean readOnly) {
-        this(engine, patcher, audit, pacer, readOnly, POLL);
+    public TrustFixer(TrustEngine engine, WorkloadPatcher patcher, WriteGuard guard, AuditLog audit, Pacer pacer) {
+        this(engine, patcher, guard, audit, pacer, POLL);
     }
 
     /** @param poll how often the workload and heartbeats are read while following a change */
-    public TrustFixer(TrustEngine engine, WorkloadPatcher patcher, AuditLog audit, Pacer pacer, boolean readOnly,
+    public TrustFixer(TrustEngine engine, WorkloadPatcher patcher, WriteGuard guard, AuditLog audit, Pacer pacer,
                       Duration poll) {
         this.engine = engine;
         this.patcher = patcher;
+        this.patches = Guarded.of(patcher);
+        this.guard = guard;
         this.audit = audit;
         this.pacer = pacer;
-        this.readOnly = readOnly;
         this.poll = poll;
     }
 
@@ -54,18 +62,32 @@ public final class TrustFixer {
         String cause = "pitwall trust fix by " + actor + ": AP_EXECUTION_MODE " + before + " -> " + target.name();
         String blocked = blockedReason(group, target);
         AccessDecision access = AccessDecision.deny("not checked");
+        String uid = null;
         if (blocked == null) {
             access = accessOf(group.workload());
             if (!access.allowed()) {
                 blocked = "you may not patch " + group.workload() + ": " + access.reason();
             }
+            uid = patcher.uid(group.workload()).orElse(null);
         }
-        return new FixPlan(group, target, actor, access, blocked, cause, diff(group, target, cause));
+        String confirmation = group.inCluster() ? guard.confirmationFor(intent(group.workload(), group.namespace(),
+                uid, target)).orElse(group.namespace()) : group.namespace();
+        return new FixPlan(group, target, actor, access, blocked, cause, diff(group, target, cause), confirmation,
+                uid);
+    }
+
+    /** The guard's view of setting {@code ref}'s mode: always typed (the namespace; on production the full name). */
+    private WriteIntent intent(WorkloadRef ref, String namespace, String uid, ExecutionMode target) {
+        return WriteIntent.of("trust.fix", ref.toString(), BackendKind.KUBERNETES).liveRead("review the change again")
+                .workload(ref.toString(), uid, () -> patcher.uid(ref))
+                .lockingWorkload(ref.kind().kind(), ref.namespace(), ref.name())
+                .confirmedAlways(ref.namespace() + "/" + ref.name(), namespace).detail("mode", target.name());
     }
 
     private String blockedReason(GroupTrust group, ExecutionMode target) {
-        if (readOnly) {
-            return "this profile is read-only: no change is offered";
+        Optional<String> readOnly = guard.readOnly();
+        if (readOnly.isPresent()) {
+            return readOnly.get() + ": no change is offered";
         }
         if (!group.inCluster()) {
             return group.title() + " has no workload in the cluster";
@@ -107,28 +129,34 @@ public final class TrustFixer {
     }
 
     /**
-     * Applies a plan confirmed by {@code typedNamespace}: checks access again, patches, and records who changed what
-     * in the audit log. Throws {@link TrustChangeException} (nothing changed) when the plan is blocked, the
-     * confirmation is wrong, access is denied now, or the value changed since the plan was made.
+     * Applies a plan through the write guard, confirmed by {@code confirmer}: checks access again, patches, and
+     * records who changed what in the audit log. Throws {@link TrustChangeException} (nothing changed) when the plan
+     * is blocked, access is denied now, or the value changed since the plan was made; the guard's
+     * {@link dev.pitwall.ops.guard.WriteRefused} when it refuses (read-only, a recreated workload, the
+     * confirmation).
      *
      * @return when the change was made
      */
-    public Instant apply(FixPlan plan, String typedNamespace) {
+    public Instant apply(FixPlan plan, Confirmer confirmer) {
         if (!plan.canApply()) {
             throw new TrustChangeException(plan.blockedReason() + "; nothing was changed");
         }
-        String wrong = plan.confirmationProblem(typedNamespace);
-        if (wrong != null) {
-            throw new TrustChangeException(wrong + "; nothing was changed");
-        }
-        AccessDecision access = accessOf(plan.workload());
-        if (!access.allowed()) {
-            throw new TrustChangeException("you may not patch " + plan.workload() + ": " + access.reason()
-                    + "; nothing was changed");
-        }
+        return guard.perform(intent(plan.workload(), plan.namespace(), plan.workloadUid(), plan.target()), confirmer,
+                permit -> {
+                    AccessDecision access = accessOf(plan.workload());
+                    if (!access.allowed()) {
+                        throw new TrustChangeException("you may not patch " + plan.workload() + ": "
+                                + access.reason() + "; nothing was changed");
+                    }
+                    GroupTrust group = plan.group();
+                    permit.note("resourceVersion", patches.write(permit, new ModeWrite(plan.workload(),
+                            group.container(), group.declaredEnv(), plan.target(), plan.changeCause())));
+                    return recorded(plan);
+                });
+    }
+
+    private Instant recorded(FixPlan plan) {
         GroupTrust group = plan.group();
-        patcher.setExecutionMode(plan.workload(), group.container(), group.declaredEnv(), plan.target(),
-                plan.changeCause());
         Instant at = pacer.now();
         Map<String, String> details = new LinkedHashMap<>();
         details.put("group", group.group());

@@ -1,6 +1,7 @@
 package dev.pitwall.ops.trust;
 
 import dev.pitwall.ops.audit.AuditLog;
+import dev.pitwall.ops.guard.WriteGuard;
 import dev.pitwall.ops.replay.Pacer;
 import dev.pitwall.ops.runs.FlowRunSource;
 
@@ -29,7 +30,7 @@ public final class TrustSession implements AutoCloseable {
     private final PolicyFiles files;
     private final String policyLocation;
     private final AuditLog audit;
-    private final boolean readOnly;
+    private final WriteGuard guard;
     private final Clock clock;
     private final Pacer pacer;
     private final AutoCloseable resources;
@@ -38,15 +39,16 @@ public final class TrustSession implements AutoCloseable {
 
     /**
      * @param policyLocation the policy file, or null when none is referenced
+     * @param guard          the connection's write guard, which a fix passes
      * @param resources      closed with the session (clients of the back-ends)
      */
-    public TrustSession(Ports ports, PolicyFiles files, String policyLocation, AuditLog audit, boolean readOnly,
+    public TrustSession(Ports ports, PolicyFiles files, String policyLocation, AuditLog audit, WriteGuard guard,
                         Clock clock, Pacer pacer, AutoCloseable resources) {
         this.ports = ports;
         this.files = files;
         this.policyLocation = policyLocation;
         this.audit = audit;
-        this.readOnly = readOnly;
+        this.guard = guard;
         this.clock = clock;
         this.pacer = pacer;
         this.resources = resources;
@@ -59,7 +61,7 @@ public final class TrustSession implements AutoCloseable {
     }
 
     public TrustFixer fixer() {
-        return new TrustFixer(engine, ports.patcher(), audit, pacer, readOnly);
+        return new TrustFixer(engine, ports.patcher(), guard, audit, pacer);
     }
 
     /** The smoke tests, or empty when the profile has no platform ({@link #smokeMissing()} says so). */
@@ -77,8 +79,9 @@ public final class TrustSession implements AutoCloseable {
         return ports.heartbeats() == null ? ports.heartbeatsMissing() : null;
     }
 
-    public boolean readOnly() {
-        return readOnly;
+    /** "read-only connection (...)" when no fix may be made. */
+    public Optional<String> readOnly() {
+        return guard.readOnly();
     }
 
     public PolicyLoad policy() {

@@ -1,18 +1,19 @@
 package dev.pitwall.ops.trust;
 
-import dev.pitwall.model.ExecutionMode;
+import dev.pitwall.ops.guard.WritePort;
 
-/** A port: changes a workload's declared execution mode. Failures are {@link TrustBackendException}s. */
-public interface WorkloadPatcher {
+import java.util.Optional;
+
+/**
+ * A port: changes a workload's declared execution mode. Its write ({@link #write} of a {@link ModeWrite}, answered
+ * with the workload's new resourceVersion) is a write port: only the guard calls it. Failures are
+ * {@link TrustBackendException}s.
+ */
+public interface WorkloadPatcher extends WritePort<ModeWrite, String> {
 
     /** Whether this user may patch the workload (an access review; a review that cannot be made denies). */
     AccessDecision canPatch(WorkloadRef ref);
 
-    /**
-     * Sets AP_EXECUTION_MODE of {@code container} to {@code target} and the workload's change-cause annotation,
-     * only if the variable still is {@code before}; otherwise changes nothing and throws
-     * {@link TrustChangeException}.
-     */
-    void setExecutionMode(WorkloadRef ref, String container, DeclaredEnv before, ExecutionMode target,
-                          String changeCause);
+    /** The workload's UID now, empty when it no longer exists (one recreated under its name has another). */
+    Optional<String> uid(WorkloadRef ref);
 }

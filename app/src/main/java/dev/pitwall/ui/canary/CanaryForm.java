@@ -2,6 +2,8 @@ package dev.pitwall.ui.canary;
 
 import dev.pitwall.ops.canary.CanarySettings;
 import dev.pitwall.ops.canary.GateThresholds;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,33 +12,43 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The wizard's text fields read as canary settings; every unusable field is an IllegalArgumentException that names
- * the field, so the wizard can say what to fix.
+ * The wizard's text fields, with the defaults filled in, read as canary settings; every unusable field is an
+ * IllegalArgumentException that names the field, so the wizard can say what to fix.
  */
-final class CanaryForm {
+public final class CanaryForm {
 
-    private CanaryForm() {
-    }
+    private static final GateThresholds D = GateThresholds.DEFAULTS;
 
-    record Fields(String image, String env, String steps, String holdMinutes, String failureDelta, String minRuns,
-                  String maxRestarts, String maxFill, String minTimeToFullMinutes, String heartbeatGraceMinutes,
-                  String maxQueueGrowth) {
-    }
+    private final StringProperty image = new SimpleStringProperty("");
+    private final StringProperty env = new SimpleStringProperty("");
+    private final StringProperty steps = new SimpleStringProperty("1,25,50,100");
+    private final StringProperty holdMinutes = new SimpleStringProperty(
+            String.valueOf(CanarySettings.DEFAULT_HOLD.toMinutes()));
+    private final StringProperty failureDelta = new SimpleStringProperty(number(D.maxFailureRateDelta()));
+    private final StringProperty minRuns = new SimpleStringProperty(String.valueOf(D.minRuns()));
+    private final StringProperty maxRestarts = new SimpleStringProperty(String.valueOf(D.maxRestarts()));
+    private final StringProperty maxFill = new SimpleStringProperty(number(D.maxFillMibPerMinute()));
+    private final StringProperty minTimeToFull = new SimpleStringProperty(
+            String.valueOf(D.minTimeToFull().toMinutes()));
+    private final StringProperty heartbeatGrace = new SimpleStringProperty(
+            String.valueOf(D.heartbeatGrace().toMinutes()));
+    private final StringProperty maxQueueGrowth = new SimpleStringProperty(String.valueOf(D.maxQueueGrowth()));
 
-    static CanarySettings settings(Fields f) {
-        if (f.image() == null || f.image().isBlank()) {
+    /** The fields as settings. */
+    CanarySettings settings() {
+        if (image.get() == null || image.get().isBlank()) {
             throw new IllegalArgumentException("Image: give the new image, e.g. repository:tag");
         }
         GateThresholds thresholds = new GateThresholds(
-                decimal("Failure rate above stable", f.failureDelta()),
-                (int) whole("Runs before judging", f.minRuns()),
-                (int) whole("Restarts per pod", f.maxRestarts()),
-                decimal("Cache fill", f.maxFill()),
-                Duration.ofMinutes(whole("Time to full", f.minTimeToFullMinutes())),
-                Duration.ofMinutes(whole("Heartbeat grace", f.heartbeatGraceMinutes())),
-                whole("Queue growth", f.maxQueueGrowth()));
-        CanarySettings settings = new CanarySettings(f.image().trim(), env(f.env()), steps(f.steps()),
-                Duration.ofMinutes(whole("Hold per step", f.holdMinutes())), thresholds);
+                decimal("Failure rate above stable", failureDelta.get()),
+                (int) whole("Runs before judging", minRuns.get()),
+                (int) whole("Restarts per pod", maxRestarts.get()),
+                decimal("Cache fill", maxFill.get()),
+                Duration.ofMinutes(whole("Time to full", minTimeToFull.get())),
+                Duration.ofMinutes(whole("Heartbeat grace", heartbeatGrace.get())),
+                whole("Queue growth", maxQueueGrowth.get()));
+        CanarySettings settings = new CanarySettings(image.get().trim(), env(env.get()), steps(steps.get()),
+                Duration.ofMinutes(whole("Hold per step", holdMinutes.get())), thresholds);
         if (!settings.secretLiterals().isEmpty()) {
             String name = settings.secretLiterals().get(0);
             throw new IllegalArgumentException("Env: " + name + " looks like a secret, and its value would be stored "
@@ -45,6 +57,54 @@ final class CanaryForm {
                     + "=SECRET_NAME:KEY`");
         }
         return settings;
+    }
+
+    public StringProperty imageProperty() {
+        return image;
+    }
+
+    public StringProperty envProperty() {
+        return env;
+    }
+
+    public StringProperty stepsProperty() {
+        return steps;
+    }
+
+    public StringProperty holdMinutesProperty() {
+        return holdMinutes;
+    }
+
+    public StringProperty failureDeltaProperty() {
+        return failureDelta;
+    }
+
+    public StringProperty minRunsProperty() {
+        return minRuns;
+    }
+
+    public StringProperty maxRestartsProperty() {
+        return maxRestarts;
+    }
+
+    public StringProperty maxFillProperty() {
+        return maxFill;
+    }
+
+    public StringProperty minTimeToFullProperty() {
+        return minTimeToFull;
+    }
+
+    public StringProperty heartbeatGraceProperty() {
+        return heartbeatGrace;
+    }
+
+    public StringProperty maxQueueGrowthProperty() {
+        return maxQueueGrowth;
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     static Map<String, String> env(String text) {

@@ -2,6 +2,9 @@ package dev.pitwall.ui.canary;
 
 import dev.pitwall.ops.canary.GateReading;
 import dev.pitwall.ops.rollback.WorkloadRef;
+import dev.pitwall.ui.common.ActionButtons;
+import dev.pitwall.ui.common.WriteAccess;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -39,6 +42,9 @@ public final class CanaryView {
     @FXML private TextField minTimeToFullField;
     @FXML private TextField heartbeatGraceField;
     @FXML private TextField maxQueueGrowthField;
+    @FXML private javafx.scene.layout.VBox confirmBox;
+    @FXML private Label confirmPrompt;
+    @FXML private TextField confirmField;
     @FXML private Button preflightButton;
     @FXML private Button startButton;
     @FXML private Label messageLabel;
@@ -73,39 +79,46 @@ public final class CanaryView {
             }
         });
         workloadChooser.valueProperty().bindBidirectional(model.workloadProperty());
-        imageField.textProperty().bindBidirectional(model.imageProperty());
-        envArea.textProperty().bindBidirectional(model.envProperty());
-        stepsField.textProperty().bindBidirectional(model.stepsProperty());
-        holdField.textProperty().bindBidirectional(model.holdMinutesProperty());
-        failureDeltaField.textProperty().bindBidirectional(model.failureDeltaProperty());
-        minRunsField.textProperty().bindBidirectional(model.minRunsProperty());
-        maxRestartsField.textProperty().bindBidirectional(model.maxRestartsProperty());
-        maxFillField.textProperty().bindBidirectional(model.maxFillProperty());
-        minTimeToFullField.textProperty().bindBidirectional(model.minTimeToFullProperty());
-        heartbeatGraceField.textProperty().bindBidirectional(model.heartbeatGraceProperty());
-        maxQueueGrowthField.textProperty().bindBidirectional(model.maxQueueGrowthProperty());
-        preflightButton.disableProperty().bind(model.canStartProperty().not().or(model.busyProperty()));
-        startButton.disableProperty().bind(model.canStartProperty().not().or(model.busyProperty()));
+        imageField.textProperty().bindBidirectional(model.form().imageProperty());
+        envArea.textProperty().bindBidirectional(model.form().envProperty());
+        stepsField.textProperty().bindBidirectional(model.form().stepsProperty());
+        holdField.textProperty().bindBidirectional(model.form().holdMinutesProperty());
+        failureDeltaField.textProperty().bindBidirectional(model.form().failureDeltaProperty());
+        minRunsField.textProperty().bindBidirectional(model.form().minRunsProperty());
+        maxRestartsField.textProperty().bindBidirectional(model.form().maxRestartsProperty());
+        maxFillField.textProperty().bindBidirectional(model.form().maxFillProperty());
+        minTimeToFullField.textProperty().bindBidirectional(model.form().minTimeToFullProperty());
+        heartbeatGraceField.textProperty().bindBidirectional(model.form().heartbeatGraceProperty());
+        maxQueueGrowthField.textProperty().bindBidirectional(model.form().maxQueueGrowthProperty());
+        WriteAccess access = model.access();
+        ActionButtons.bind(preflightButton, access, model.canStartProperty().not().or(model.busyProperty()));
+        ActionButtons.bind(startButton, access, model.canStartProperty().not().or(model.busyProperty()));
+        confirmBox.visibleProperty().bind(access.confirmationProperty().isNotEmpty());
+        confirmBox.managedProperty().bind(confirmBox.visibleProperty());
+        confirmPrompt.textProperty().bind(Bindings.concat("Production: type ", access.confirmationProperty(),
+                " to start, pause, resume, promote or abort this canary:"));
+        confirmField.textProperty().bindBidirectional(access.typedProperty());
         messageLabel.textProperty().bind(model.messageProperty());
-        preflightLabel.textProperty().bind(model.preflightProperty());
-        model.preflightFailedProperty().addListener((obs, old, now) ->
+        CanaryDisplay shown = model.display();
+        preflightLabel.textProperty().bind(shown.preflightProperty());
+        shown.preflightFailedProperty().addListener((obs, old, now) ->
                 preflightLabel.pseudoClassStateChanged(FAILED, now));
-        headlineLabel.textProperty().bind(model.headlineProperty());
-        abortLabel.textProperty().bind(model.abortReasonProperty());
-        abortLabel.visibleProperty().bind(model.abortReasonProperty().isNotEmpty());
+        headlineLabel.textProperty().bind(shown.headlineProperty());
+        abortLabel.textProperty().bind(shown.abortReasonProperty());
+        abortLabel.visibleProperty().bind(shown.abortReasonProperty().isNotEmpty());
         abortLabel.managedProperty().bind(abortLabel.visibleProperty());
-        stepLabel.textProperty().bind(model.stepDetailProperty());
-        pauseButton.disableProperty().bind(model.canPauseProperty().not());
-        resumeButton.disableProperty().bind(model.canResumeProperty().not());
-        promoteButton.disableProperty().bind(model.canPromoteProperty().not());
-        abortButton.disableProperty().bind(model.canAbortProperty().not());
-        gateTable.setItems(model.gates());
+        stepLabel.textProperty().bind(shown.stepDetailProperty());
+        ActionButtons.bind(pauseButton, access, model.canPauseProperty().not());
+        ActionButtons.bind(resumeButton, access, model.canResumeProperty().not());
+        ActionButtons.bind(promoteButton, access, model.canPromoteProperty().not());
+        ActionButtons.bind(abortButton, access, model.canAbortProperty().not());
+        gateTable.setItems(shown.gates());
         gateTable.getColumns().setAll(java.util.List.of(column("Gate", GateRow::gate, 170),
                 verdictColumn(), wrapping(column("Measured", GateRow::measured, 330)),
                 wrapping(column("Threshold", GateRow::threshold, 280))));
         gateTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         gateTable.setPlaceholder(new Label("Gate values appear once a canary runs."));
-        timelineList.setItems(model.timeline());
+        timelineList.setItems(shown.timeline());
         timelineList.setCellFactory(list -> new ListCell<>() {
             private final Text text = new Text();
 

@@ -6,10 +6,12 @@ import dev.pitwall.ops.canary.CanaryPhase;
 import dev.pitwall.ops.canary.CanaryRecord;
 import dev.pitwall.ops.canary.CanaryRefused;
 import dev.pitwall.ops.canary.CanarySettings;
-import dev.pitwall.ops.canary.GateThresholds;
 import dev.pitwall.ops.canary.Preflight;
 import dev.pitwall.ops.exec.BackgroundExecutor;
+import dev.pitwall.ops.guard.Confirmer;
+import dev.pitwall.ops.guard.LeaseHeld;
 import dev.pitwall.ops.rollback.WorkloadRef;
+import dev.pitwall.ui.common.WriteAccess;
 import dev.pitwall.ui.queues.FxHandoff;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -39,58 +41,31 @@ import java.util.function.Consumer;
  */
 public final class CanaryViewModel {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-
     private final CanaryEngine engine;
     private final BackgroundExecutor executor;
     private final Duration followEvery;
     /** This console as the canary's driver: it evaluates only while no other process holds the canary. */
     private final CanaryDriver driver;
-    private final ZoneId zone;
     /** One sink per kind of answer: a frame keeps the latest of each, so no kind hides another. */
     private final Consumer<Outcome> records;
     private final Consumer<Outcome> preflights;
     private final Consumer<Listing> lists;
     private final Consumer<Outcome> errors;
+    private final Consumer<String> confirmations;
 
     private final ObservableList<WorkloadRef> workloads = FXCollections.observableArrayList();
     private final ObjectProperty<WorkloadRef> workload = new SimpleObjectProperty<>();
-    private final StringProperty image = new SimpleStringProperty("");
-    private final StringProperty env = new SimpleStringProperty("");
-    private final StringProperty steps = new SimpleStringProperty("1,25,50,100");
-    private final StringProperty holdMinutes = new SimpleStringProperty(
-            String.valueOf(CanarySettings.DEFAULT_HOLD.toMinutes()));
-    private final StringProperty failureDelta = new SimpleStringProperty(
-            number(GateThresholds.DEFAULTS.maxFailureRateDelta()));
-    private final StringProperty minRuns = new SimpleStringProperty(String.valueOf(GateThresholds.DEFAULTS.minRuns()));
-    private final StringProperty maxRestarts = new SimpleStringProperty(
-            String.valueOf(GateThresholds.DEFAULTS.maxRestarts()));
-    private final StringProperty maxFill = new SimpleStringProperty(
-            number(GateThresholds.DEFAULTS.maxFillMibPerMinute()));
-    private final StringProperty minTimeToFull = new SimpleStringProperty(
-            String.valueOf(GateThresholds.DEFAULTS.minTimeToFull().toMinutes()));
-    private final StringProperty heartbeatGrace = new SimpleStringProperty(
-            String.valueOf(GateThresholds.DEFAULTS.heartbeatGrace().toMinutes()));
-    private final StringProperty maxQueueGrowth = new SimpleStringProperty(
-            String.valueOf(GateThresholds.DEFAULTS.maxQueueGrowth()));
+    private final CanaryForm form = new CanaryForm();
+    private final CanaryDisplay display;
+    private final WriteAccess access;
 
-    private final ReadOnlyStringWrapper preflight = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper preflightFailed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(
-            "Choose a workload to start a canary, or to follow the one it has.");
-    private final ReadOnlyStringWrapper stepDetail = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper abortReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canStart = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canPause = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canResume = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canPromote = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canAbort = new ReadOnlyBooleanWrapper();
-    private final javafx.beans.property.ReadOnlyObjectWrapper<CanaryPhase> phase =
-            new javafx.beans.property.ReadOnlyObjectWrapper<>();
-    private final ObservableList<GateRow> gates = FXCollections.observableArrayList();
-    private final ObservableList<String> timeline = FXCollections.observableArrayList();
 
     private BackgroundExecutor.Cancellable following;
     /** The message says another process drives the canary (cleared once this console drives it). */
@@ -115,11 +90,15 @@ public final class CanaryViewModel {
         this.executor = executor;
         this.followEvery = followEvery;
         this.driver = engine.driver("console", followEvery);
-        this.zone = zone;
+        this.display = new CanaryDisplay(zone);
         this.records = fx.latestPerFrame(this::apply);
         this.preflights = fx.latestPerFrame(this::apply);
         this.lists = fx.latestPerFrame(this::list);
         this.errors = fx.latestPerFrame(this::apply);
+        this.access = new WriteAccess(engine.readOnly());
+        this.confirmations = fx.latestPerFrame(text -> access.expect(Optional.of(text).filter(t -> !t.isEmpty())));
+        message.set(access.writable() ? "" : "\u2139 " + access.readOnlyProperty().get()
+                + ": the canary is only followed, nothing is changed.");
         workload.addListener((obs, old, now) -> workloadChosen(now));
         updateButtons();
     }
@@ -149,19 +128,21 @@ public final class CanaryViewModel {
         if (w == null || settings.isEmpty()) {
             return;
         }
-        preflight.set("checking\u2026");
+        display.checking();
         call(w, () -> new Outcome(w, null, engine.preflight(w, settings.get()), null));
     }
 
+    /** Starts the canary through the write guard (refused on a read-only connection, even when called). */
     public void startCanary() {
         WorkloadRef w = workload.get();
         Optional<CanarySettings> settings = settings();
         if (w == null || settings.isEmpty()) {
             return;
         }
+        Confirmer confirmer = access.confirmer();
         call(w, () -> {
             try {
-                return new Outcome(w, engine.start(w, settings.get()), null, null);
+                return new Outcome(w, engine.start(w, settings.get(), confirmer), null, null);
             } catch (CanaryRefused e) {
                 return new Outcome(w, null, e.preflight(), null);
             }
@@ -184,17 +165,30 @@ public final class CanaryViewModel {
         control(engine::abort);
     }
 
-    /** One evaluation now (the follower calls it every {@code followEvery}). */
+    /** A control verb of the engine, confirmed by what was typed. */
+    @FunctionalInterface
+    private interface Verb {
+        CanaryRecord apply(WorkloadRef workload, Confirmer confirmer);
+    }
+
+    /**
+     * One evaluation now (the follower calls it every {@code followEvery}); on a read-only connection the canary is
+     * only read: its gates are judged where it is driven.
+     */
     public void refresh() {
         WorkloadRef w = workload.get();
         if (w != null) {
             call(w, () -> {
+                if (!access.writable()) {
+                    return new Outcome(w, engine.find(w).orElse(null), null, null, "\u2139 Following only: "
+                            + access.readOnlyProperty().get() + ".");
+                }
                 try {
                     return new Outcome(w, engine.evaluate(w, driver), null, null);
-                } catch (CanaryDriver.DrivenElsewhere e) {
+                } catch (LeaseHeld e) {
                     // shown as it stands; its gates are judged where it is driven
                     return new Outcome(w, engine.find(w).orElse(null), null, null, "\u2139 Following only: "
-                            + e.getMessage() + ".");
+                            + e.reason() + ".");
                 }
             });
         }
@@ -208,36 +202,31 @@ public final class CanaryViewModel {
         }
     }
 
-    private void control(java.util.function.Function<WorkloadRef, CanaryRecord> action) {
+    private void control(Verb verb) {
         WorkloadRef w = workload.get();
         if (w != null) {
-            call(w, () -> new Outcome(w, action.apply(w), null, null));
+            Confirmer confirmer = access.confirmer();
+            call(w, () -> new Outcome(w, verb.apply(w, confirmer), null, null));
         }
     }
 
     private void workloadChosen(WorkloadRef w) {
         stop();
-        gates.clear();
-        timeline.clear();
-        abortReason.set("");
-        preflight.set("");
-        preflightFailed.set(false);
-        phase.set(null);
-        headline.set(w == null ? "Choose a workload." : "No canary for " + w + ".");
-        stepDetail.set("");
+        display.clear(w);
+        access.expect(Optional.empty());
         updateButtons();
         if (w != null) {
             call(w, () -> engine.find(w).map(r -> new Outcome(w, r, null, null))
                     .orElse(new Outcome(w, null, null, null)));
+            executor.supply(() -> engine.confirmationFor(w).orElse("")).whenComplete((text, error) ->
+                    confirmations.accept(error == null ? text : ""));
         }
     }
 
     private Optional<CanarySettings> settings() {
         try {
             message.set("");
-            return Optional.of(CanaryForm.settings(new CanaryForm.Fields(image.get(), env.get(), steps.get(),
-                    holdMinutes.get(), failureDelta.get(), minRuns.get(), maxRestarts.get(), maxFill.get(),
-                    minTimeToFull.get(), heartbeatGrace.get(), maxQueueGrowth.get())));
+            return Optional.of(form.settings());
         } catch (IllegalArgumentException e) {
             message.set("\u2716 " + e.getMessage());
             return Optional.empty();
@@ -283,7 +272,7 @@ public final class CanaryViewModel {
             followingOnly = false;
         }
         if (o.preflight() != null) {
-            showPreflight(o.preflight());
+            display.show(o.preflight());
         }
         if (o.record() != null) {
             show(o.record());
@@ -291,34 +280,8 @@ public final class CanaryViewModel {
         updateButtons();
     }
 
-    private void showPreflight(Preflight p) {
-        StringBuilder text = new StringBuilder(p.ok() ? "Preflight passed.\n" : "Preflight failed: nothing was "
-                + "changed.\n");
-        for (Preflight.Check check : p.checks()) {
-            text.append(check.ok() ? "\u2714 " : "\u2716 ").append(check.name()).append(": ").append(check.detail())
-                    .append('\n');
-        }
-        preflight.set(text.toString().trim());
-        preflightFailed.set(!p.ok());
-    }
-
     private void show(CanaryRecord r) {
-        headline.set(r.phase() + " \u2014 " + r.stepText() + " \u2014 " + r.settings().image());
-        stepDetail.set(switch (r.phase()) {
-            case RUNNING -> "this step is held until " + TIME.format(engine.stepEndsAt(r).atZone(zone))
-                    + " and every gate has judged";
-            case PAUSED -> "paused at " + TIME.format(r.pausedAt().atZone(zone)) + ": gates are still evaluated, "
-                    + "the step does not advance";
-            case PROMOTING -> "promoting: " + r.workload().name() + " rolls out the new template; the canary is "
-                    + "removed after that";
-            case PROMOTED -> "promoted: " + r.workload().name() + " runs " + r.settings().image();
-            case ABORTED -> "aborted: the canary was removed and " + r.workload().name() + " has its pods back";
-        });
-        abortReason.set(r.abortReason() == null ? "" : "\u2716 ABORTED \u2014 " + r.abortReason().text());
-        gates.setAll(r.gates().stream().map(GateRow::of).toList());
-        timeline.setAll(r.timeline().stream().map(e -> TIME.format(e.at().atZone(zone)) + "  " + e.text())
-                .toList());
-        phase.set(r.phase()); // last: whoever listens to the phase finds the rest already shown
+        display.show(r, engine.stepEndsAt(r));
         if (r.phase().isFinal()) {
             stop();
         } else if (following == null) {
@@ -326,13 +289,15 @@ public final class CanaryViewModel {
         }
     }
 
+    /** Every action is off on a read-only connection (the view says why); otherwise by the canary's phase. */
     private void updateButtons() {
-        CanaryPhase p = phase.get();
-        canStart.set(workload.get() != null && (p == null || p.isFinal()));
-        canPause.set(p == CanaryPhase.RUNNING);
-        canResume.set(p == CanaryPhase.PAUSED);
-        canPromote.set(p == CanaryPhase.RUNNING || p == CanaryPhase.PAUSED);
-        canAbort.set(p != null && !p.isFinal());
+        CanaryPhase p = display.phaseProperty().get();
+        boolean writable = access.writable();
+        canStart.set(writable && workload.get() != null && (p == null || p.isFinal()));
+        canPause.set(writable && p == CanaryPhase.RUNNING);
+        canResume.set(writable && p == CanaryPhase.PAUSED);
+        canPromote.set(writable && (p == CanaryPhase.RUNNING || p == CanaryPhase.PAUSED));
+        canAbort.set(writable && p != null && !p.isFinal());
     }
 
     private static String rootMessage(Throwable e) {
@@ -343,10 +308,6 @@ public final class CanaryViewModel {
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
-    private static String number(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
-    }
-
     public ObservableList<WorkloadRef> workloads() {
         return workloads;
     }
@@ -355,56 +316,19 @@ public final class CanaryViewModel {
         return workload;
     }
 
-    public StringProperty imageProperty() {
-        return image;
+    /** The image, env, steps, hold and gate thresholds, as typed. */
+    public CanaryForm form() {
+        return form;
     }
 
-    public StringProperty envProperty() {
-        return env;
+    /** The canary as it is shown. */
+    public CanaryDisplay display() {
+        return display;
     }
 
-    public StringProperty stepsProperty() {
-        return steps;
-    }
-
-    public StringProperty holdMinutesProperty() {
-        return holdMinutes;
-    }
-
-    public StringProperty failureDeltaProperty() {
-        return failureDelta;
-    }
-
-    public StringProperty minRunsProperty() {
-        return minRuns;
-    }
-
-    public StringProperty maxRestartsProperty() {
-        return maxRestarts;
-    }
-
-    public StringProperty maxFillProperty() {
-        return maxFill;
-    }
-
-    public StringProperty minTimeToFullProperty() {
-        return minTimeToFull;
-    }
-
-    public StringProperty heartbeatGraceProperty() {
-        return heartbeatGrace;
-    }
-
-    public StringProperty maxQueueGrowthProperty() {
-        return maxQueueGrowth;
-    }
-
-    public ReadOnlyStringProperty preflightProperty() {
-        return preflight.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty preflightFailedProperty() {
-        return preflightFailed.getReadOnlyProperty();
+    /** Why actions are off (read-only), and what production asks to be typed before a write. */
+    public WriteAccess access() {
+        return access;
     }
 
     public ReadOnlyStringProperty messageProperty() {
@@ -413,18 +337,6 @@ public final class CanaryViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty headlineProperty() {
-        return headline.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty stepDetailProperty() {
-        return stepDetail.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty abortReasonProperty() {
-        return abortReason.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty canStartProperty() {
@@ -447,15 +359,4 @@ public final class CanaryViewModel {
         return canAbort.getReadOnlyProperty();
     }
 
-    public javafx.beans.property.ReadOnlyObjectProperty<CanaryPhase> phaseProperty() {
-        return phase.getReadOnlyProperty();
-    }
-
-    public ObservableList<GateRow> gates() {
-        return gates;
-    }
-
-    public ObservableList<String> timeline() {
-        return timeline;
-    }
 }

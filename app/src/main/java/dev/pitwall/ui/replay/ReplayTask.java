@@ -2,11 +2,9 @@ package dev.pitwall.ui.replay;
 
 import dev.pitwall.ops.replay.JournalState;
 import dev.pitwall.ops.replay.ReplayControl;
-import dev.pitwall.ops.replay.ReplayEngine;
 import dev.pitwall.ops.replay.ReplayProgress;
 import javafx.concurrent.Task;
 
-import java.util.function.Function;
 
 /**
  * A replay as an Operations-panel task: progress is runs sent of the total, the message is the engine's phase.
@@ -15,14 +13,20 @@ import java.util.function.Function;
 public final class ReplayTask extends Task<JournalState> implements dev.pitwall.ui.operations.Pausable {
 
     private final ReplayControl control = new ReplayControl();
-    private final Function<ReplayTaskContext, ReplayEngine> engineFactory;
+    private final Replay replay;
 
     /** What the factory needs from the task: its control and where to report progress. */
     public record ReplayTaskContext(ReplayControl control, java.util.function.Consumer<ReplayProgress> progress) {
     }
 
-    public ReplayTask(String title, Function<ReplayTaskContext, ReplayEngine> engineFactory) {
-        this.engineFactory = engineFactory;
+    /** The replay itself: started or resumed, run to its end, given the task's control and progress sink. */
+    @FunctionalInterface
+    public interface Replay {
+        JournalState run(ReplayTaskContext context) throws InterruptedException;
+    }
+
+    public ReplayTask(String title, Replay replay) {
+        this.replay = replay;
         updateTitle(title);
     }
 
@@ -32,8 +36,7 @@ public final class ReplayTask extends Task<JournalState> implements dev.pitwall.
 
     @Override
     protected JournalState call() throws Exception {
-        ReplayEngine engine = engineFactory.apply(new ReplayTaskContext(control, this::report));
-        JournalState state = engine.run();
+        JournalState state = replay.run(new ReplayTaskContext(control, this::report));
         state.stopReason().ifPresent(reason -> updateMessage("stopped: " + reason));
         if (state.isCompleted()) {
             updateMessage("done");

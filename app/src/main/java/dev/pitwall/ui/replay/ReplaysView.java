@@ -2,6 +2,9 @@ package dev.pitwall.ui.replay;
 
 import dev.pitwall.ops.replay.ReplayPlan;
 import dev.pitwall.ops.runs.RetryStrategy;
+import dev.pitwall.ui.common.ActionButtons;
+import dev.pitwall.ui.common.WriteAccess;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -13,6 +16,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 
 import java.util.Map;
 
@@ -27,6 +31,9 @@ public final class ReplaysView {
     @FXML private TextField depthField;
     @FXML private TextField canaryField;
     @FXML private Button startButton;
+    @FXML private HBox confirmBox;
+    @FXML private Label confirmPrompt;
+    @FXML private TextField confirmField;
     @FXML private TableView<Map.Entry<String, Long>> groupTable;
     @FXML private TableColumn<Map.Entry<String, Long>, String> groupColumn;
     @FXML private TableColumn<Map.Entry<String, Long>, Long> groupCountColumn;
@@ -54,7 +61,13 @@ public final class ReplaysView {
         rateField.textProperty().bindBidirectional(model.rate);
         depthField.textProperty().bindBidirectional(model.maxQueueDepth);
         canaryField.textProperty().bindBidirectional(model.canary);
-        startButton.disableProperty().bind(model.planProperty().isNull());
+        WriteAccess access = model.access();
+        ActionButtons.bind(startButton, access, model.planProperty().isNull());
+        confirmBox.visibleProperty().bind(access.confirmationProperty().isNotEmpty());
+        confirmBox.managedProperty().bind(confirmBox.visibleProperty());
+        confirmPrompt.textProperty().bind(Bindings.concat("Production: type ", access.confirmationProperty(),
+                " to replay:"));
+        confirmField.textProperty().bindBidirectional(access.typedProperty());
 
         groupColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getKey()));
         groupCountColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
@@ -72,9 +85,11 @@ public final class ReplaysView {
         journalFailedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().failedAgain()));
         journalTable.setItems(model.journals());
         journalTable.setPlaceholder(new Label("No earlier replays."));
-        journalTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) ->
-                reportArea.setText(row == null ? "" : row.report()));
-        resumeButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> {
+        journalTable.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            reportArea.setText(row == null ? "" : row.report());
+            model.chooseJournal(row);
+        });
+        ActionButtons.bind(resumeButton, access, Bindings.createBooleanBinding(() -> {
             ReplaysViewModel.JournalRow row = journalTable.getSelectionModel().getSelectedItem();
             return row == null || !row.resumable();
         }, journalTable.getSelectionModel().selectedItemProperty()));

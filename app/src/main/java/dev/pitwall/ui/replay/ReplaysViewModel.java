@@ -7,19 +7,21 @@ import dev.pitwall.ops.replay.AuditedJournal;
 import dev.pitwall.ops.replay.JournalState;
 import dev.pitwall.ops.replay.Pacer;
 import dev.pitwall.ops.replay.QueueDepthGauge;
-import dev.pitwall.ops.replay.ReplayEngine;
 import dev.pitwall.ops.replay.ReplayFiles;
 import dev.pitwall.ops.replay.ReplayJournal;
 import dev.pitwall.ops.replay.ReplayPlan;
 import dev.pitwall.ops.replay.ReplayPlanner;
 import dev.pitwall.ops.replay.ReplayReport;
+import dev.pitwall.ops.replay.ReplayRuns;
 import dev.pitwall.ops.replay.ReplaySettings;
-import dev.pitwall.ops.replay.ReplayTarget;
+import dev.pitwall.ops.replay.ReplaySource;
 import dev.pitwall.ops.runs.FlowRunSource;
 import dev.pitwall.ops.runs.RetryStrategy;
 import dev.pitwall.ops.runs.RunPage;
 import dev.pitwall.ops.runs.RunQuery;
+import dev.pitwall.ops.guard.Confirmer;
 import dev.pitwall.ui.common.Fx;
+import dev.pitwall.ui.common.WriteAccess;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -36,12 +38,15 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The Replays screen: a plan made from the failed-runs browser (re-read fresh from the platform, so exclusions are
- * current), its settings, starting it as an operation, and the journals of earlier replays with their state.
+ * current), its settings, starting it as an operation, and the journals of earlier replays with their state. Starts
+ * and resumes go through the write guard: on a read-only connection they are off and refused even if called; on
+ * production they need {@code <host>/replay/<runs>} typed.
  */
 public final class ReplaysViewModel {
 
@@ -53,7 +58,8 @@ public final class ReplaysViewModel {
     private final FlowRunSource runs;
     private final ReplayPlanner planner;
     private final ReplayFiles files;
-    private final Supplier<ReplayTarget> target;
+    private final ReplayRuns replays;
+    private final WriteAccess access;
     private final Supplier<QueueDepthGauge> gauge;
     private final AuditLog audit;
     private final String actor;
@@ -68,13 +74,15 @@ public final class ReplaysViewModel {
     public final StringProperty maxQueueDepth = new SimpleStringProperty("");
     public final StringProperty canary = new SimpleStringProperty("1");
 
-    public ReplaysViewModel(FlowRunSource runs, ReplayPlanner planner, ReplayFiles files, Supplier<ReplayTarget> target,
+    /** @param replays replays through the connection's write guard */
+    public ReplaysViewModel(FlowRunSource runs, ReplayPlanner planner, ReplayFiles files, ReplayRuns replays,
                             Supplier<QueueDepthGauge> gauge, AuditLog audit, String actor,
                             BackgroundExecutor executor, Consumer<Task<?>> startOperation) {
         this.runs = runs;
         this.planner = planner;
         this.files = files;
-        this.target = target;
+        this.replays = replays;
+        this.access = new WriteAccess(replays.readOnly());
         this.gauge = gauge;
         this.audit = audit;
         this.actor = actor;
@@ -84,6 +92,11 @@ public final class ReplaysViewModel {
 
     public ReadOnlyObjectProperty<ReplayPlan> planProperty() {
         return plan.getReadOnlyProperty();
+    }
+
+    /** Why Start and Resume are off (read-only), and what production asks to be typed before a replay. */
+    public WriteAccess access() {
+        return access;
     }
 
     public ReadOnlyStringProperty messageProperty() {
@@ -113,11 +126,16 @@ public final class ReplaysViewModel {
 
     private void plan(java.util.concurrent.Callable<List<FlowRun>> read, String selection) {
         RetryStrategy chosen = strategy.get();
-        executor.supply(() -> planner.plan(read.call(), chosen, selection)).whenComplete((p, e) -> Fx.run(() -> {
+        executor.supply(() -> {
+            ReplayPlan made = planner.plan(read.call(), chosen, selection, replays.identity(ReplaySource.PLATFORM));
+            return new Planned(made, replays.confirmationFor(made));
+        }).whenComplete((planned, e) -> Fx.run(() -> {
             if (e != null) {
                 message.set("Could not plan: " + rootMessage(e));
                 return;
             }
+            ReplayPlan p = planned.plan();
+            access.expect(planned.confirmation());
             plan.set(p);
             message.set(String.format("Plan %s: %,d runs to replay, %,d excluded.", p.id(), p.items().size(),
                     p.exclusions().size()));
@@ -146,9 +164,16 @@ public final class ReplaysViewModel {
         return out;
     }
 
+    private record Planned(ReplayPlan plan, Optional<String> confirmation) {
+    }
+
     /** Starts the planned replay as an operation. Returns false (with the reason in the message) when it cannot. */
     public boolean start() {
         ReplayPlan p = plan.get();
+        if (!access.writable()) {
+            message.set("Refused: " + access.readOnlyProperty().get() + "; nothing was sent.");
+            return false;
+        }
         if (p == null || p.items().isEmpty()) {
             message.set("Nothing to replay: make a plan with runs in it first.");
             return false;
@@ -167,9 +192,9 @@ public final class ReplaysViewModel {
             message.set("A queue-depth limit needs Redis in the profile.");
             return false;
         }
+        Confirmer confirmer = access.confirmer();
         ReplayTask task = new ReplayTask(String.format("Replay %,d runs", p.items().size()), ctx ->
-                ReplayEngine.start(p, settings, journal, target.get(), depth, Pacer.system(), ctx.control(),
-                        ctx.progress()));
+                replays.start(p, settings, journal, depth, Pacer.system(), ctx.control(), ctx.progress(), confirmer));
         task.setOnSucceeded(e -> refreshJournals());
         task.setOnFailed(e -> refreshJournals());
         startOperation.accept(task);
@@ -178,17 +203,34 @@ public final class ReplaysViewModel {
         return true;
     }
 
-    /** Resumes an earlier replay from its journal. */
+    /**
+     * Resumes an earlier replay from its journal (confirmed, on production, by what was typed for it). Refused on a
+     * read-only connection.
+     */
     public void resume(JournalRow row) {
+        if (!access.writable()) {
+            message.set("Refused: " + access.readOnlyProperty().get() + "; nothing was sent.");
+            return;
+        }
         ReplayJournal journal = new AuditedJournal(files.journal(row.journal()), audit, actor);
+        Confirmer confirmer = access.confirmer();
         ReplayTask task = new ReplayTask("Resume replay " + row.planId(), ctx -> {
             JournalState before = JournalState.of(journal.readAll());
             QueueDepthGauge depth = before.settings().maxQueueDepth() > 0 ? gauge.get() : null;
-            return ReplayEngine.resume(journal, target.get(), depth, Pacer.system(), ctx.control(), ctx.progress());
+            return replays.resume(journal, depth, Pacer.system(), ctx.control(), ctx.progress(), confirmer);
         });
         task.setOnSucceeded(e -> refreshJournals());
         task.setOnFailed(e -> refreshJournals());
         startOperation.accept(task);
+    }
+
+    /** A journal chosen to resume: on production its plan's confirmation is what is to be typed. */
+    public void chooseJournal(JournalRow row) {
+        if (row == null || !row.resumable()) {
+            return;
+        }
+        executor.supply(() -> replays.confirmationFor(JournalState.of(files.journal(row.journal()).readAll())
+                .plan())).whenComplete((text, e) -> Fx.run(() -> access.expect(e == null ? text : Optional.empty())));
     }
 
     /** Reads the journals of earlier replays in the background. */

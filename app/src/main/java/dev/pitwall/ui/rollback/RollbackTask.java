@@ -1,5 +1,7 @@
 package dev.pitwall.ui.rollback;
 
+import dev.pitwall.ops.guard.Confirmer;
+import dev.pitwall.ops.guard.WriteRefused;
 import dev.pitwall.ops.rollback.RollbackPlan;
 import dev.pitwall.ops.rollback.RollbackRefused;
 import dev.pitwall.ops.rollback.RollbackRunner;
@@ -19,15 +21,20 @@ final class RollbackTask extends Task<Verification> {
     private final RollbackRunner runner;
     private final RollbackPlan plan;
     private final RollbackWizardViewModel.Verify verify;
+    private final Confirmer confirmer;
     private final Runnable first;
     private final Consumer<RunEvent> events;
 
-    /** @param first done before anything else (the confirmation is audited there, before any write) */
+    /**
+     * @param confirmer what was typed to confirm it, for the write guard
+     * @param first     done before anything else (the confirmation is audited there, before any write)
+     */
     RollbackTask(String title, RollbackRunner runner, RollbackPlan plan, RollbackWizardViewModel.Verify verify,
-                 Runnable first, Consumer<RunEvent> events) {
+                 Confirmer confirmer, Runnable first, Consumer<RunEvent> events) {
         this.runner = runner;
         this.plan = plan;
         this.verify = verify;
+        this.confirmer = confirmer;
         this.first = first;
         this.events = events;
         updateTitle(title);
@@ -37,12 +44,15 @@ final class RollbackTask extends Task<Verification> {
     protected Verification call() throws Exception {
         try {
             first.run();
-            runner.execute(plan, step -> {
+            runner.execute(plan, confirmer, step -> {
                 updateMessage("writing: " + step);
                 events.accept(new RunEvent(RunEvent.Kind.WRITING, plan, step, null, List.of()));
             });
         } catch (RollbackRefused e) {
             events.accept(new RunEvent(RunEvent.Kind.REFUSED, plan, e.getMessage(), null, e.reasons()));
+            throw e;
+        } catch (WriteRefused e) {
+            events.accept(new RunEvent(RunEvent.Kind.REFUSED, plan, e.getMessage(), null, List.of(e.reason())));
             throw e;
         } catch (RuntimeException e) {
             events.accept(new RunEvent(RunEvent.Kind.ERROR, plan, e.getMessage(), null, List.of(e.getMessage())));

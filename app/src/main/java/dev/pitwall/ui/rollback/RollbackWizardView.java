@@ -3,6 +3,8 @@ package dev.pitwall.ui.rollback;
 import dev.pitwall.ops.rollback.Revision;
 import dev.pitwall.ui.rollback.RollbackWizardViewModel.Step;
 import javafx.beans.binding.Bindings;
+import dev.pitwall.ui.common.ActionButtons;
+import dev.pitwall.ui.common.WriteAccess;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -145,14 +147,15 @@ public final class RollbackWizardView {
                 + " to revision " + model.plan().targetRevision() + " (" + String.join(", ",
                 model.plan().targetImages()) + "): " + writes(model.plan().writes().size())
                 + ", then verification.", model.stepProperty()));
+        WriteAccess access = model.access();
         confirmPrompt.textProperty().bind(Bindings.createStringBinding(() -> model.plan() == null ? ""
-                : model.confirmationNeeded() ? "This profile is marked production. Type the workload name "
-                + model.plan().workload().name() + " to confirm:" : "Not a production profile: no typed "
-                + "confirmation is needed.", model.stepProperty()));
-        show(confirmField, Bindings.createBooleanBinding(model::confirmationNeeded));
-        confirmField.textProperty().bindBidirectional(model.typedProperty());
+                : model.confirmationNeeded() ? "This is a production connection. Type "
+                + access.confirmationProperty().get() + " to confirm:" : "Not a production connection: no typed "
+                + "confirmation is needed.", model.stepProperty(), access.confirmationProperty()));
+        show(confirmField, access.confirmationProperty().isNotEmpty());
+        confirmField.textProperty().bindBidirectional(access.typedProperty());
         disabledLabel.textProperty().bind(model.disabledReasonProperty());
-        executeButton.disableProperty().bind(model.canExecuteProperty().not());
+        ActionButtons.bind(executeButton, access, model.canExecuteProperty().not());
 
         runTitle.textProperty().bind(Bindings.createStringBinding(() -> model.plan() == null ? ""
                 : "Verify " + model.plan().workload() + " on revision " + model.plan().targetRevision(),
@@ -166,10 +169,11 @@ public final class RollbackWizardView {
             outcomeLabel.pseudoClassStateChanged(PASSED, now != null && now.startsWith("\u2714"));
         });
         show(decisionBox, model.decisionOfferedProperty());
-        goForwardButton.disableProperty().bind(model.canGoForwardProperty().not());
-        show(forwardConfirmField, Bindings.createBooleanBinding(model::confirmationNeeded));
+        ActionButtons.bind(goForwardButton, access, model.canGoForwardProperty().not());
+        show(forwardConfirmField, access.confirmationProperty().isNotEmpty());
         forwardConfirmField.textProperty().bindBidirectional(model.forwardTypedProperty());
-        forwardConfirmField.setPromptText("type the workload name to go forward");
+        forwardConfirmField.promptTextProperty().bind(Bindings.concat("type ", access.confirmationProperty(),
+                " to go forward"));
         show(replayBox, model.stepProperty().isEqualTo(Step.SUMMARY)
                 .and(Bindings.isNotEmpty(model.replayWindowTextProperty())));
         replayWindowLabel.textProperty().bind(model.replayWindowTextProperty());

@@ -1,6 +1,8 @@
 package dev.pitwall.ui.rollback;
 
 import dev.pitwall.ops.exec.BackgroundExecutor;
+import dev.pitwall.ops.guard.Confirmer;
+import dev.pitwall.ops.guard.WriteGuard;
 import dev.pitwall.ops.rollback.Preflight;
 import dev.pitwall.ops.rollback.PreflightCheck;
 import dev.pitwall.ops.rollback.Revision;
@@ -11,6 +13,7 @@ import dev.pitwall.ops.rollback.RollbackPlanner;
 import dev.pitwall.ops.rollback.RollbackRunner;
 import dev.pitwall.ops.rollback.Verification;
 import dev.pitwall.ops.rollback.WorkloadRef;
+import dev.pitwall.ui.common.WriteAccess;
 import dev.pitwall.ui.queues.FxHandoff;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -36,14 +39,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * The rollback wizard: choose a worker workload, choose the target revision (the previous one unless another is
  * chosen) while seeing the diff, run the preflight (the plan captured, saved and tested; volume headroom; the target
- * mode against the trust policy), confirm (the typed workload name on a production profile), execute and verify as
- * an operation, and the summary. After a failed verification it names the failing checks and pods and offers to go
+ * mode against the trust policy), confirm ({@code <context>/<namespace>/<workload>} typed on production), execute
+ * and verify as
+ * an operation (through the write guard: nothing on a read-only connection), and the summary. After a failed verification it names the failing checks and pods and offers to go
  * forward again or to stay; every decision is audited. All reads and writes run on the background executor.
  */
 public final class RollbackWizardViewModel {
@@ -72,12 +77,11 @@ public final class RollbackWizardViewModel {
      * What the wizard works with, given by the app's wiring.
      *
      * @param workers      the profile's worker workloads (called in the background)
-     * @param production   whether the profile is marked production: then the workload name must be typed
-     * @param readOnly     whether the profile is read-only: then nothing is executed
+     * @param guard        the connection's write guard: read-only, and what production asks to be typed
      * @param replayWindow opens the replay planner for the runs failed since the given instant
      */
     public record Ports(Supplier<List<WorkloadRef>> workers, RollbackPlanner planner, RollbackRunner runner,
-                        Preflight preflight, RollbackPlanStore plans, boolean production, boolean readOnly,
+                        Preflight preflight, RollbackPlanStore plans, WriteGuard guard,
                         Verify verify, Consumer<Instant> replayWindow) {
     }
 
@@ -101,7 +105,7 @@ public final class RollbackWizardViewModel {
     private final ReadOnlyStringWrapper trustNote = new ReadOnlyStringWrapper("");
     private final ObservableList<CheckRow> preflight = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper planText = new ReadOnlyStringWrapper("");
-    private final StringProperty typed = new SimpleStringProperty("");
+    private final WriteAccess access;
     /** Going forward again writes too: on a production profile the workload name is typed again for it. */
     private final StringProperty forwardTyped = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper canGoForward = new ReadOnlyBooleanWrapper();
@@ -140,7 +144,8 @@ public final class RollbackWizardViewModel {
     private record Forward(RollbackPlan plan, String error) {
     }
 
-    private record Preflighted(long generation, RollbackPlan plan, List<PreflightCheck> checks, Path saved,
+    private record Preflighted(long generation, RollbackPlan plan, Optional<String> confirmation,
+                               List<PreflightCheck> checks, Path saved,
                                Revision firstBad, String error) {
     }
 
@@ -159,7 +164,8 @@ public final class RollbackWizardViewModel {
         this.forwardSink = fx.latestPerFrame(this::startForward);
         this.followSink = fx.latestPerFrame(tick -> rereadWhileChoosing());
         target.addListener((obs, old, now) -> rediff());
-        typed.addListener((obs, old, now) -> updateExecute());
+        this.access = new WriteAccess(ports.guard().readOnly());
+        access.typedProperty().addListener((obs, old, now) -> updateExecute());
         forwardTyped.addListener((obs, old, now) -> updateGoForward());
         decisionOffered.addListener((obs, old, now) -> updateGoForward());
     }
@@ -323,7 +329,8 @@ public final class RollbackWizardViewModel {
         planText.set("");
         message.set("Capturing the plan and testing it: dry runs and access checks\u2026");
         executor.supply(() -> preflight(gen, row, to.number())).whenComplete((p, e) -> preflightSink.accept(
-                e == null ? p : new Preflighted(gen, null, List.of(), null, null, rootMessage(e))));
+                e == null ? p : new Preflighted(gen, null, Optional.empty(), List.of(), null, null,
+                        rootMessage(e))));
     }
 
     private Preflighted preflight(long gen, WorkloadRow row, long to) {
@@ -338,7 +345,8 @@ public final class RollbackWizardViewModel {
                     + "one: " + e.getMessage()));
         }
         checks.addAll(ports.preflight().check(p, row.group()));
-        return new Preflighted(gen, p, checks, saved, firstBad(p), null);
+        return new Preflighted(gen, p, ports.guard().confirmationFor(ports.runner().intent(p)), checks, saved,
+                firstBad(p), null);
     }
 
     /** The first revision after the target: the start of the incident this rollback undoes. */
@@ -360,6 +368,7 @@ public final class RollbackWizardViewModel {
         }
         plan = p.plan();
         firstBad = p.firstBad();
+        access.expect(p.confirmation());
         preflight.setAll(p.checks().stream().map(c -> new CheckRow(c.outcome().label(), c.area(), c.text(),
                 c.outcome() == PreflightCheck.Outcome.FAILED, c.outcome() == PreflightCheck.Outcome.WARNING))
                 .toList());
@@ -383,13 +392,13 @@ public final class RollbackWizardViewModel {
             return;
         }
         step.set(Step.CONFIRM);
-        message.set(ports.production() ? "Production profile: type the workload name to confirm."
-                : "Confirm to roll back.");
+        message.set(confirmationNeeded() ? "Production: type " + access.confirmationProperty().get()
+                + " to confirm." : "Confirm to roll back.");
         updateExecute();
     }
 
     public boolean confirmationNeeded() {
-        return ports.production();
+        return !access.confirmationProperty().get().isEmpty();
     }
 
     private void updateExecute() {
@@ -399,8 +408,8 @@ public final class RollbackWizardViewModel {
     }
 
     private String executeBlocked() {
-        if (ports.readOnly()) {
-            return "this profile is read-only";
+        if (!access.writable()) {
+            return access.readOnlyProperty().get();
         }
         if (plan == null || !preflightPassed) {
             return "the preflight has not passed";
@@ -408,8 +417,8 @@ public final class RollbackWizardViewModel {
         if (step.get() != Step.CONFIRM) {
             return "confirm first";
         }
-        if (!confirmedBy(typed.get(), plan)) {
-            return "type the workload name " + plan.workload().name() + " exactly";
+        if (!access.confirmed()) {
+            return "type " + access.confirmationProperty().get() + " exactly";
         }
         return null;
     }
@@ -426,12 +435,12 @@ public final class RollbackWizardViewModel {
         RollbackPlan confirmed = plan;
         // recorded by the operation itself, so that the audit log has it before the writes
         start(confirmed, "Roll back " + confirmed.workload().name() + " to revision " + confirmed.targetRevision(),
-                () -> ports.runner().recordDecision("rollback.confirmed", confirmed, Map.of("typed",
-                        ports.production() ? "workload name typed" : "not a production profile")));
+                access.confirmer(), () -> ports.runner().recordDecision("rollback.confirmed", confirmed, Map.of(
+                        "typed", confirmationNeeded() ? access.confirmationProperty().get() : "nothing to type")));
     }
 
     /** @param first what the operation does before it writes (records the confirmation) */
-    private void start(RollbackPlan p, String title, Runnable first) {
+    private void start(RollbackPlan p, String title, Confirmer confirmer, Runnable first) {
         plan = p;
         failed = null;
         forwardTyped.set("");
@@ -443,7 +452,7 @@ public final class RollbackWizardViewModel {
         progress.set("Testing the plan again and writing it\u2026");
         step.set(Step.RUN);
         canExecute.set(false);
-        RollbackTask task = new RollbackTask(title, ports.runner(), p, ports.verify(), first, runSink);
+        RollbackTask task = new RollbackTask(title, ports.runner(), p, ports.verify(), confirmer, first, runSink);
         task.stateProperty().addListener((obs, old, now) -> {
             if (now == Worker.State.CANCELLED && step.get() == Step.RUN) {
                 step.set(Step.SUMMARY);
@@ -498,17 +507,18 @@ public final class RollbackWizardViewModel {
     }
 
     private void updateGoForward() {
-        canGoForward.set(decisionOffered.get() && failed != null && confirmedBy(forwardTyped.get(), failed));
+        canGoForward.set(access.writable() && decisionOffered.get() && failed != null
+                && confirmedBy(forwardTyped.get()));
     }
 
-    /** A write to a production profile needs the workload's name typed exactly; elsewhere nothing is typed. */
-    private boolean confirmedBy(String typedName, RollbackPlan p) {
-        return !ports.production() || typedName.trim().equals(p.workload().name());
+    /** A write on production needs {@code <context>/<namespace>/<workload>} typed exactly; elsewhere nothing. */
+    private boolean confirmedBy(String typedText) {
+        return !confirmationNeeded() || typedText.strip().equals(access.confirmationProperty().get());
     }
 
     /**
      * After a failed verification: plan the way back to the revision we came from, and run it (audited). On a
-     * production profile only once the workload name is typed again.
+     * production connection only once {@code <context>/<namespace>/<workload>} is typed again.
      */
     public void goForward() {
         RollbackPlan from = failed;
@@ -516,8 +526,8 @@ public final class RollbackWizardViewModel {
             return;
         }
         if (!canGoForward.get()) {
-            message.set("Going forward writes to production: type the workload name " + from.workload().name()
-                    + " exactly.");
+            message.set(access.writable() ? "Going forward writes to production: type "
+                    + access.confirmationProperty().get() + " exactly." : access.readOnlyProperty().get() + ".");
             return;
         }
         decisionOffered.set(false);
@@ -541,7 +551,7 @@ public final class RollbackWizardViewModel {
             return;
         }
         start(f.plan(), "Go forward: " + f.plan().workload().name() + " back to revision "
-                + f.plan().targetRevision(), () -> { });
+                + f.plan().targetRevision(), Confirmer.typed(forwardTyped.get()), () -> { });
     }
 
     /** After a failed verification: stay on the target revision; the decision and what failed are audited. */
@@ -578,7 +588,7 @@ public final class RollbackWizardViewModel {
         failed = null;
         preflightPassed = false;
         firstBad = null;
-        typed.set("");
+        access.expect(Optional.empty());
         preflight.clear();
         verification.clear();
         diff.clear();
@@ -663,8 +673,9 @@ public final class RollbackWizardViewModel {
         return planText.getReadOnlyProperty();
     }
 
-    public StringProperty typedProperty() {
-        return typed;
+    /** Why Roll back is off on a read-only connection, and what production asks to be typed. */
+    public WriteAccess access() {
+        return access;
     }
 
     /** The workload name typed again to go forward (production profiles). */

@@ -1,5 +1,6 @@
 package dev.pitwall.ui.trust;
 
+import dev.pitwall.ops.guard.Confirmer;
 import dev.pitwall.ops.trust.Convergence;
 import dev.pitwall.ops.trust.FixPlan;
 import dev.pitwall.ops.trust.TrustFixer;
@@ -17,14 +18,15 @@ final class TrustFixTask extends Task<Convergence> {
 
     private final TrustFixer fixer;
     private final FixPlan plan;
-    private final String typedNamespace;
+    private final Confirmer confirmer;
     private final TrustPolicy policy;
     private final Duration timeout;
 
-    TrustFixTask(TrustFixer fixer, FixPlan plan, String typedNamespace, TrustPolicy policy, Duration timeout) {
+    /** @param confirmer what was typed to confirm it, for the write guard */
+    TrustFixTask(TrustFixer fixer, FixPlan plan, Confirmer confirmer, TrustPolicy policy, Duration timeout) {
         this.fixer = fixer;
         this.plan = plan;
-        this.typedNamespace = typedNamespace;
+        this.confirmer = confirmer;
         this.policy = policy;
         this.timeout = timeout;
         updateTitle("Set " + plan.group().title() + " to " + plan.target());
@@ -33,7 +35,7 @@ final class TrustFixTask extends Task<Convergence> {
     @Override
     protected Convergence call() throws Exception {
         updateMessage("applying the change to " + plan.workload());
-        fixer.apply(plan, typedNamespace);
+        fixer.apply(plan, confirmer);
         updateMessage("applied and audited; following the rollout");
         Convergence result = fixer.follow(plan, policy, timeout, p -> {
             updateProgress(p.reporting(), Math.max(1, Math.max(p.pods(), p.replicas())));

@@ -48,7 +48,8 @@ public final class TrustFixView {
         accessLabel.textProperty().bind(model.accessProperty());
         accessLabel.textProperty().addListener((obs, old, now) ->
                 accessLabel.pseudoClassStateChanged(DENIED, now != null && now.startsWith("\u2716")));
-        confirmPrompt.setText("Type the namespace name " + model.namespace() + " to confirm:");
+        confirmPrompt.textProperty().bind(javafx.beans.binding.Bindings.concat("Type ", model.confirmationProperty(),
+                " to confirm:"));
         confirmField.textProperty().bindBidirectional(model.typedProperty());
         confirmField.disableProperty().bind(model.runningProperty());
         disabledLabel.textProperty().bind(model.disabledReasonProperty());

@@ -1,6 +1,7 @@
 package dev.pitwall.ui.trust;
 
 import dev.pitwall.ops.exec.BackgroundExecutor;
+import dev.pitwall.ops.guard.Confirmer;
 import dev.pitwall.ops.trust.FixPlan;
 import dev.pitwall.ops.trust.GroupTrust;
 import dev.pitwall.ops.trust.TrustFixer;
@@ -41,6 +42,8 @@ public final class TrustFixViewModel {
     private final ObjectProperty<ExecutionMode> target = new SimpleObjectProperty<>();
     private final StringProperty typed = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper diff = new ReadOnlyStringWrapper("");
+    /** What to type to apply: the namespace, or on production {@code <context>/<namespace>/<workload>}. */
+    private final ReadOnlyStringWrapper confirmation = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper access = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper disabledReason = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canApply = new ReadOnlyBooleanWrapper();
@@ -68,6 +71,7 @@ public final class TrustFixViewModel {
         this.startOperation = startOperation;
         this.timeout = timeout;
         this.planSink = fx.latestPerFrame(this::applyPlan);
+        confirmation.set(group.namespace());
         typed.addListener((obs, old, now) -> update());
         target.addListener((obs, old, now) -> replan());
     }
@@ -111,6 +115,7 @@ public final class TrustFixViewModel {
             access.set("\u2716 the change cannot be planned: " + planned.error());
         } else {
             diff.set(String.join("\n", plan.diff()));
+            confirmation.set(plan.confirmation());
             access.set(plan.access().allowed() ? "\u2714 you may patch " + plan.workload()
                     : "\u2716 " + (plan.blockedReason() != null ? plan.blockedReason() : plan.access().reason()));
         }
@@ -144,7 +149,7 @@ public final class TrustFixViewModel {
         if (!canApply.get()) {
             return;
         }
-        TrustFixTask fix = new TrustFixTask(fixer, plan, typed.get(), policy, timeout);
+        TrustFixTask fix = new TrustFixTask(fixer, plan, Confirmer.typed(typed.get()), policy, timeout);
         task = fix;
         running.set(true);
         fix.messageProperty().addListener((obs, old, now) -> progress.set(now));
@@ -170,9 +175,9 @@ public final class TrustFixViewModel {
         return typed;
     }
 
-    /** The namespace name to type. */
-    public String namespace() {
-        return group.namespace();
+    /** What to type to apply the change. */
+    public ReadOnlyStringProperty confirmationProperty() {
+        return confirmation.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty diffProperty() {

@@ -1,6 +1,7 @@
 package dev.pitwall.ui.trust;
 
 import dev.pitwall.ui.common.Fx;
+import dev.pitwall.ui.common.ActionButtons;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -82,7 +83,7 @@ public final class TrustView {
 
         var reason = Bindings.createStringBinding(() -> model.whyNoFix(selected()),
                 trustTable.getSelectionModel().selectedItemProperty(), model.rows());
-        fixButton.disableProperty().bind(reason.isNotNull());
+        ActionButtons.bindReason(fixButton, reason);
         fixReasonLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> reason.get() == null ? "" : "Fix\u2026 is disabled: " + reason.get(), reason));
         smokeButton.disableProperty().bind(trustTable.getSelectionModel().selectedItemProperty().isNull());

@@ -100,9 +100,7 @@ public final class TrustViewModel {
         if (session.smoke().isEmpty()) {
             absent.add("Smoke tests are not available: " + session.smokeMissing() + ".");
         }
-        if (session.readOnly()) {
-            absent.add("This profile is read-only: no fix is offered.");
-        }
+        session.readOnly().ifPresent(why -> absent.add("This is a " + why + ": no fix is offered."));
         missing.set(String.join(" ", absent));
     }
 
@@ -197,8 +195,8 @@ public final class TrustViewModel {
         if (row == null) {
             return "select a group";
         }
-        if (session.readOnly()) {
-            return "this profile is read-only";
+        if (session.readOnly().isPresent()) {
+            return session.readOnly().get();
         }
         return row.group().inCluster() ? null : row.title() + " has no workload in the cluster";
     }

@@ -1,5 +1,6 @@
 package dev.pitwall.ops.canary;
 
+import dev.pitwall.testing.Guards;
 import dev.pitwall.ops.rollback.WorkloadRef;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +24,15 @@ class CanaryAnnotationsTest {
                 "B", "x=y"), List.of(1, 50, 100), Duration.ofMinutes(7), null,
                 Map.of("AP_API_KEY", new SecretKeyRef("ap-keys", "api-key")));
         return new CanaryRecord(MAIN, "worker-canary", settings, CanaryPhase.RUNNING, 1, 8, T0,
-                T0.plusSeconds(600), null, 3, "plan1", 12, null, List.of(), List.of());
+                T0.plusSeconds(600), null, 3, "plan1", 12, null, List.of(), List.of(), Guards.CLUSTER, "uid-worker");
     }
 
     @Test
     void aCanaryIsRebuiltFromItsAnnotationsAlone() {
-        CanaryRecord rebuilt = CanaryAnnotations.rebuild(MAIN, "worker-canary", CanaryAnnotations.of(record()))
-                .orElseThrow();
+        CanaryRecord rebuilt = CanaryAnnotations.rebuild(MAIN, "worker-canary", CanaryAnnotations.of(record()),
+                Guards.CLUSTER, "uid-now").orElseThrow();
+        assertThat(rebuilt.cluster()).isEqualTo(Guards.CLUSTER);
+        assertThat(rebuilt.workloadUid()).as("the UID the canary was started on").isEqualTo("uid-worker");
         assertThat(rebuilt.settings().image()).isEqualTo("repo/worker:2.0");
         assertThat(rebuilt.settings().env()).isEqualTo(record().settings().env());
         assertThat(rebuilt.settings().envFromSecret()).isEqualTo(record().settings().envFromSecret());

@@ -1,5 +1,6 @@
 package dev.pitwall.ops.canary;
 
+import dev.pitwall.testing.Guards;
 import dev.pitwall.ops.canary.CanaryCluster.CanaryPod;
 import dev.pitwall.ops.canary.GateReading.Verdict;
 import dev.pitwall.ops.rollback.Heartbeat;
@@ -52,7 +53,7 @@ class GateEvaluatorTest {
     private static CanaryRecord record() {
         CanarySettings settings = new CanarySettings("repo/worker:2.0", Map.of(), null, null, null);
         return new CanaryRecord(MAIN, "worker-canary", settings, CanaryPhase.RUNNING, 0, 4, T0, T0, null, 3, "p1",
-                10, null, List.of(), List.of());
+                10, null, List.of(), List.of(), Guards.CLUSTER, "uid-1");
     }
 
     private static CanaryPod pod(String name, boolean ready, String waiting, int restarts) {

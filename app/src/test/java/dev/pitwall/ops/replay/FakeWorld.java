@@ -2,7 +2,6 @@ package dev.pitwall.ops.replay;
 
 import dev.pitwall.ops.runs.PlatformException;
 import dev.pitwall.ops.runs.RetryOutcome;
-import dev.pitwall.ops.runs.RetryStrategy;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -77,7 +76,8 @@ final class FakeWorld implements ReplayTarget {
     }
 
     @Override
-    public synchronized List<RetryOutcome> send(String partition, RetryStrategy strategy, List<String> ids) {
+    public synchronized List<RetryOutcome> write(ReplayBatch batch) {
+        List<String> ids = batch.ids();
         sendCalls++;
         Failure f = failures.poll();
         if (f == Failure.UNAVAILABLE_503) {

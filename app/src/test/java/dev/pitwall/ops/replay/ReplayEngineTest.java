@@ -1,7 +1,9 @@
 package dev.pitwall.ops.replay;
 
+import dev.pitwall.ops.guard.Confirmer;
 import dev.pitwall.ops.replay.JournalEntry.Outcome;
 import dev.pitwall.ops.runs.RetryStrategy;
+import dev.pitwall.testing.Guards;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -33,7 +35,7 @@ class ReplayEngineTest {
         world = new FakeWorld(items);
         pacer = new VirtualPacer(world::tick);
         return new ReplayPlan("plan-1", Instant.parse("2026-11-28T03:55:00Z"), ReplaySource.PLATFORM,
-                RetryStrategy.FROM_FAILED_STEP, "failed in the last 6 h", items, List.of());
+                RetryStrategy.FROM_FAILED_STEP, "failed in the last 6 h", items, List.of(), Guards.PLATFORM);
     }
 
     private ReplaySettings settings() {
@@ -41,13 +43,17 @@ class ReplayEngineTest {
                 .withFollowUp(Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofSeconds(2));
     }
 
+    private ReplayRuns runs(ReplayTarget target) {
+        return Guards.replays(target);
+    }
+
     private JournalState start(ReplayPlan plan, ReplaySettings settings, QueueDepthGauge gauge)
             throws InterruptedException {
-        return ReplayEngine.start(plan, settings, journal, world, gauge, pacer, control, progress::add).run();
+        return runs(world).start(plan, settings, journal, gauge, pacer, control, progress::add, Confirmer.yes());
     }
 
     private JournalState resume() throws InterruptedException {
-        return ReplayEngine.resume(journal, world, null, pacer, control, progress::add).run();
+        return runs(world).resume(journal, null, pacer, control, progress::add, Confirmer.yes());
     }
 
     @Test
@@ -96,9 +102,9 @@ class ReplayEngineTest {
         List<Duration> sendTimes = new ArrayList<>();
         ReplayTarget timed = new ReplayTarget() {
             @Override
-            public List<dev.pitwall.ops.runs.RetryOutcome> send(String p, RetryStrategy st, List<String> ids) {
+            public List<dev.pitwall.ops.runs.RetryOutcome> write(ReplayBatch batch) {
                 sendTimes.add(pacer.elapsed());
-                return world.send(p, st, ids);
+                return world.write(batch);
             }
 
             @Override
@@ -106,7 +112,7 @@ class ReplayEngineTest {
                 return world.status(p, ids);
             }
         };
-        ReplayEngine.start(plan, settings().withRate(50), journal, timed, null, pacer, control, null).run();
+        runs(timed).start(plan, settings().withRate(50), journal, null, pacer, control, null, Confirmer.yes());
         double seconds = sendTimes.get(sendTimes.size() - 1).toMillis() / 1000.0;
         // 1,000 runs at 50/s: the last batch goes out at ~20 s minus one batch's booking
         double rate = (1000 - 13) / seconds;
@@ -121,10 +127,10 @@ class ReplayEngineTest {
         List<Long> depthAtSend = new ArrayList<>();
         ReplayTarget watched = new ReplayTarget() {
             @Override
-            public List<dev.pitwall.ops.runs.RetryOutcome> send(String p, RetryStrategy st, List<String> ids) {
+            public List<dev.pitwall.ops.runs.RetryOutcome> write(ReplayBatch batch) {
                 depthAtSend.add(depth.get());
                 depth.addAndGet(2_000); // every batch fills the queue
-                return world.send(p, st, ids);
+                return world.write(batch);
             }
 
             @Override
@@ -133,8 +139,8 @@ class ReplayEngineTest {
             }
         };
         QueueDepthGauge gauge = () -> depth.getAndUpdate(d -> Math.max(0, d - 1_500)); // workers drain it
-        ReplayEngine.start(plan, settings().withMaxQueueDepth(5_000), journal, watched, gauge, pacer, control,
-                progress::add).run();
+        runs(watched).start(plan, settings().withMaxQueueDepth(5_000), journal, gauge, pacer, control,
+                progress::add, Confirmer.yes());
 
         assertThat(depthAtSend).allMatch(d -> d <= 5_000);
         assertThat(world.totalRetries()).isEqualTo(300);
@@ -189,7 +195,8 @@ class ReplayEngineTest {
         journal.crashAfterAppends(1 + random.nextInt(6));
         JournalState s = null;
         try {
-            s = ReplayEngine.start(plan, settings().withCanary(1), journal, world, null, pacer, control, null).run();
+            s = runs(world).start(plan, settings().withCanary(1), journal, null, pacer, control, null,
+                    Confirmer.yes());
         } catch (MemoryJournal.Crash expected) {
             // killed
         }
@@ -222,18 +229,18 @@ class ReplayEngineTest {
     void cancellingStopsBetweenBatchesAndResumeCarriesOn() throws Exception {
         ReplayPlan plan = plan(500);
         List<ReplayProgress> seen = new ArrayList<>();
-        JournalState s = ReplayEngine.start(plan, settings(), journal, world, null, pacer, control, p -> {
+        JournalState s = runs(world).start(plan, settings(), journal, null, pacer, control, p -> {
             seen.add(p);
             if (p.sent() >= 100) {
                 control.cancel();
             }
-        }).run();
+        }, Confirmer.yes());
         assertThat(s.stopReason()).hasValue("cancelled by the user");
         // what was already in flight when cancel came still lands; nothing after it
         assertThat(world.totalRetries()).isBetween(100, 200);
 
         ReplayControl fresh = new ReplayControl();
-        JournalState done = ReplayEngine.resume(journal, world, null, pacer, fresh, null).run();
+        JournalState done = runs(world).resume(journal, null, pacer, fresh, null, Confirmer.yes());
         assertThat(done.isCompleted()).isTrue();
         items.forEach(i -> assertThat(world.retriesOf(i.id())).as(i.id()).isEqualTo(1));
     }

@@ -1,5 +1,6 @@
 package dev.pitwall.ops.replay;
 
+import dev.pitwall.testing.Guards;
 import dev.pitwall.model.FailedStep;
 import dev.pitwall.model.FlowRun;
 import dev.pitwall.model.RunStatus;
@@ -40,7 +41,7 @@ class ReplayPlannerTest {
                 run("a", "FAILED", recent, null, "ENOSPC: no space left, write '/cache/1'"),
                 new FlowRun("i", null, null, null, new RunStatus(""), null, null, null, null, null, null,
                         "run without an id"));
-        ReplayPlan plan = planner.plan(runs, RetryStrategy.FROM_FAILED_STEP, "last 6 h");
+        ReplayPlan plan = planner.plan(runs, RetryStrategy.FROM_FAILED_STEP, "last 6 h", Guards.PLATFORM);
 
         assertThat(plan.items()).extracting(ReplayItem::id).containsExactly("a", "b");
         assertThat(plan.countsByGroup()).containsExactly(

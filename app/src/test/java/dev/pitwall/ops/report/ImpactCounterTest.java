@@ -1,5 +1,6 @@
 package dev.pitwall.ops.report;
 
+import dev.pitwall.testing.Guards;
 import dev.pitwall.model.FailedStep;
 import dev.pitwall.model.FlowRun;
 import dev.pitwall.model.RunStatus;
@@ -50,7 +51,8 @@ class ImpactCounterTest {
         ReplayPlan plan = new ReplayPlan("plan-1", T0.plus(Duration.ofMinutes(30)), ReplaySource.PLATFORM,
                 RetryStrategy.FROM_FAILED_STEP, "step code", List.of(
                 new ReplayItem("a", "p", "flow-1", "code", group, T0.plus(Duration.ofMinutes(13)), null),
-                new ReplayItem("d", "p", "flow-1", "code", group, T0.plus(Duration.ofMinutes(15)), null)), List.of());
+                new ReplayItem("d", "p", "flow-1", "code", group, T0.plus(Duration.ofMinutes(15)), null)), List.of(),
+                Guards.PLATFORM);
         Instant at = T0.plus(Duration.ofMinutes(31));
         List<JournalEntry> journal = List.of(new JournalEntry.Started(at, plan, ReplaySettings.defaults()),
                 new JournalEntry.Sending(at, 1, "p", List.of("a", "d"), false),

@@ -21,6 +21,8 @@ public final class FakeTrustCluster implements WorkloadSource, HeartbeatSource, 
     final Map<WorkloadRef, TrustWorkload> workloads = new ConcurrentHashMap<>();
     final Map<String, Heartbeat> heartbeats = new ConcurrentHashMap<>();
     final List<String> patches = new CopyOnWriteArrayList<>();
+    /** Each workload's UID: a workload added again (recreated) gets a new one. */
+    final Map<WorkloadRef, String> uids = new ConcurrentHashMap<>();
     volatile AccessDecision access = AccessDecision.allow();
     private volatile Runnable onPatch = () -> { };
 
@@ -50,7 +52,13 @@ public final class FakeTrustCluster implements WorkloadSource, HeartbeatSource, 
         }
         TrustWorkload w = new TrustWorkload(ref, group, "worker", declared, podIps.length, pods, List.of());
         workloads.put(ref, w);
+        uids.putIfAbsent(ref, "uid-" + ref.name());
         return w;
+    }
+
+    /** The workload deleted and created again under its name: the same template, a new UID. */
+    public void recreate(WorkloadRef ref) {
+        uids.put(ref, "uid-" + ref.name() + "-again");
     }
 
     public void change(WorkloadRef ref, UnaryOperator<TrustWorkload> change) {
@@ -89,15 +97,24 @@ public final class FakeTrustCluster implements WorkloadSource, HeartbeatSource, 
     }
 
     @Override
-    public void setExecutionMode(WorkloadRef ref, String container, DeclaredEnv before, ExecutionMode target,
-                                 String changeCause) {
+    public Optional<String> uid(WorkloadRef ref) {
+        return workloads.containsKey(ref) ? Optional.ofNullable(uids.get(ref)) : Optional.empty();
+    }
+
+    @Override
+    public String write(ModeChange change) {
+        WorkloadRef ref = change.ref();
+        DeclaredEnv before = change.before();
+        ExecutionMode target = change.target();
         TrustWorkload w = workloads.get(ref);
         if (!w.declared().sameSetting(before)) {
             throw new TrustChangeException("changed since read");
         }
         workloads.put(ref, new TrustWorkload(ref, w.groupId(), w.container(), DeclaredEnv.value(target.name()),
                 w.replicas(), w.pods(), w.revisions()));
-        patches.add(ref + " " + container + " " + before.text() + " -> " + target + " (" + changeCause + ")");
+        patches.add(ref + " " + change.container() + " " + before.text() + " -> " + target + " ("
+                + change.changeCause() + ")");
         onPatch.run();
+        return String.valueOf(patches.size());
     }
 }

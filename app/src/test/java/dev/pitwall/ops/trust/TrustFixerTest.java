@@ -3,8 +3,12 @@ package dev.pitwall.ops.trust;
 import dev.pitwall.model.ExecutionMode;
 
 import dev.pitwall.ops.audit.AuditEntry;
-import dev.pitwall.ops.audit.AuditLog;
+import dev.pitwall.ops.guard.Confirmer;
+import dev.pitwall.ops.guard.WriteGuard;
+import dev.pitwall.ops.guard.WriteRefused;
 import dev.pitwall.ops.replay.VirtualPacer;
+import dev.pitwall.testing.Guards;
+import dev.pitwall.testing.MemoryAuditLog;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -26,23 +30,8 @@ class TrustFixerTest {
             Map.of("wg-globex", new PolicyEntry(ExecutionMode.SANDBOX_PROCESS, "executionMode", null)), Map.of());
 
     private final FakeTrustCluster cluster = new FakeTrustCluster();
-    private final List<AuditEntry> audit = new ArrayList<>();
-    private final AuditLog log = new AuditLog() {
-        @Override
-        public void record(AuditEntry entry) {
-            audit.add(entry);
-        }
-
-        @Override
-        public List<AuditEntry> entries() {
-            return audit;
-        }
-
-        @Override
-        public List<String> verify() {
-            return List.of();
-        }
-    };
+    private final MemoryAuditLog log = new MemoryAuditLog();
+    private final Guards.TestConnection connection = new Guards.TestConnection();
     private final VirtualPacer pacer = new VirtualPacer(at -> { });
     private final TrustEngine engine = new TrustEngine(cluster, cluster, null, new Clock() {
         @Override
@@ -69,7 +58,17 @@ class TrustFixerTest {
     }
 
     private TrustFixer fixer(boolean readOnly) {
-        return new TrustFixer(engine, cluster, log, pacer, readOnly);
+        connection.readOnly = readOnly ? "--read-only" : null;
+        return new TrustFixer(engine, cluster, guard(), log, pacer);
+    }
+
+    private WriteGuard guard() {
+        return new WriteGuard(connection, new Guards.MemoryLocks(), log, "alice", Clock.systemUTC());
+    }
+
+    /** The fix's own audit record (the guard's "about to" and "done" entries bracket it). */
+    private List<AuditEntry> fixes() {
+        return log.entries().stream().filter(e -> e.action().equals(TrustFixer.AUDIT_ACTION)).toList();
     }
 
     @Test
@@ -79,12 +78,13 @@ class TrustFixerTest {
         assertThat(plan.diff()).contains("Deployment ap-dedicated-globex/worker-globex, container worker",
                 "  - SANDBOX_CODE_ONLY", "  + SANDBOX_PROCESS");
 
-        Instant at = fixer(false).apply(plan, "ap-dedicated-globex");
+        assertThat(plan.confirmation()).as("off production, the namespace").isEqualTo("ap-dedicated-globex");
+        Instant at = fixer(false).apply(plan, Confirmer.typed("ap-dedicated-globex"));
         assertThat(cluster.patches).containsExactly("Deployment ap-dedicated-globex/worker-globex worker "
                 + "SANDBOX_CODE_ONLY -> SANDBOX_PROCESS (pitwall trust fix by alice: AP_EXECUTION_MODE "
                 + "SANDBOX_CODE_ONLY -> SANDBOX_PROCESS)");
-        assertThat(audit).hasSize(1);
-        AuditEntry entry = audit.get(0);
+        assertThat(log.actions()).containsExactly("trust.fix.about-to", TrustFixer.AUDIT_ACTION, "trust.fix.done");
+        AuditEntry entry = fixes().get(0);
         assertThat(entry.actor()).isEqualTo("alice");
         assertThat(entry.at()).isEqualTo(at);
         assertThat(entry.action()).isEqualTo(TrustFixer.AUDIT_ACTION);
@@ -97,34 +97,58 @@ class TrustFixerTest {
         GroupTrust group = globex();
         FixPlan plan = fixer(false).plan(group, ExecutionMode.SANDBOX_PROCESS, "alice");
         assertThat(plan.confirmationProblem("ap-dedicated-acme"))
-                .isEqualTo("'ap-dedicated-acme' is not the namespace name: type ap-dedicated-globex exactly");
-        assertThatThrownBy(() -> fixer(false).apply(plan, "ap-dedicated-acme"))
-                .isInstanceOf(TrustChangeException.class).hasMessageEndingWith("nothing was changed");
+                .isEqualTo("'ap-dedicated-acme' is not ap-dedicated-globex: type it exactly");
+        assertThatThrownBy(() -> fixer(false).apply(plan, Confirmer.typed("ap-dedicated-acme")))
+                .isInstanceOf(WriteRefused.class).hasMessage("refused: not confirmed: 'ap-dedicated-acme' is not "
+                        + "ap-dedicated-globex (type it exactly)");
 
         FixPlan readOnly = fixer(true).plan(group, ExecutionMode.SANDBOX_PROCESS, "alice");
-        assertThat(readOnly.blockedReason()).isEqualTo("this profile is read-only: no change is offered");
+        assertThat(readOnly.blockedReason()).isEqualTo("read-only connection (--read-only): no change is offered");
+        assertThatThrownBy(() -> fixer(true).apply(plan, Confirmer.yes())).isInstanceOf(WriteRefused.class)
+                .hasMessage("refused: read-only connection (--read-only)");
 
         cluster.access = AccessDecision.deny("patch on deployments in namespace ap-dedicated-globex is not allowed");
         FixPlan denied = fixer(false).plan(group, ExecutionMode.SANDBOX_PROCESS, "alice");
         assertThat(denied.canApply()).isFalse();
         assertThat(denied.blockedReason()).contains("is not allowed");
-        assertThatThrownBy(() -> fixer(false).apply(denied, "ap-dedicated-globex"))
+        assertThatThrownBy(() -> fixer(false).apply(denied, Confirmer.yes()))
                 .isInstanceOf(TrustChangeException.class);
 
         cluster.access = AccessDecision.allow();
         FixPlan allowedThen = fixer(false).plan(group, ExecutionMode.SANDBOX_PROCESS, "alice");
         cluster.access = AccessDecision.deny("revoked");
-        assertThatThrownBy(() -> fixer(false).apply(allowedThen, "ap-dedicated-globex"))
+        assertThatThrownBy(() -> fixer(false).apply(allowedThen, Confirmer.yes()))
                 .hasMessageContaining("revoked");
 
         assertThat(cluster.patches).isEmpty();
-        assertThat(audit).isEmpty();
+        assertThat(fixes()).isEmpty();
+        assertThat(log.actions()).doesNotContain("trust.fix.about-to");
+    }
+
+    @Test
+    void aWorkloadRecreatedSinceThePlanIsAnotherTargetAndProductionAsksForItsFullName() {
+        FixPlan plan = fixer(false).plan(globex(), ExecutionMode.SANDBOX_PROCESS, "alice");
+        cluster.recreate(GLOBEX);
+        assertThatThrownBy(() -> fixer(false).apply(plan, Confirmer.yes())).isInstanceOf(WriteRefused.class)
+                .hasMessage("refused: Deployment ap-dedicated-globex/worker-globex was deleted and recreated since it "
+                        + "was read (UID uid-worker-globex, now uid-worker-globex-again): review the change again");
+        assertThat(cluster.patches).isEmpty();
+
+        connection.production = true;
+        FixPlan production = new TrustFixer(engine, cluster, guard(), log, pacer).plan(globex(),
+                ExecutionMode.SANDBOX_PROCESS, "alice");
+        assertThat(production.confirmation()).isEqualTo("a/ap-dedicated-globex/worker-globex");
+        assertThatThrownBy(() -> new TrustFixer(engine, cluster, guard(), log, pacer).apply(production,
+                Confirmer.typed("ap-dedicated-globex"))).isInstanceOf(WriteRefused.class);
+        new TrustFixer(engine, cluster, guard(), log, pacer).apply(production, Confirmer.yes());
+        assertThat(log.entries()).filteredOn(e -> e.action().equals("trust.fix.about-to")).singleElement()
+                .satisfies(e -> assertThat(e.details()).containsEntry("confirmation", "--yes"));
     }
 
     @Test
     void followingEndsWhenEveryPodReportsTheNewMode() throws Exception {
         FixPlan plan = fixer(false).plan(globex(), ExecutionMode.SANDBOX_PROCESS, "alice");
-        fixer(false).apply(plan, "ap-dedicated-globex");
+        fixer(false).apply(plan, Confirmer.yes());
         List<String> seen = new ArrayList<>();
         VirtualPacer rolling = new VirtualPacer(at -> {
             // the rollout: one pod a poll reports the new mode
@@ -134,7 +158,7 @@ class TrustFixerTest {
                 cluster.beat("10.0.1.2", "SANDBOX_PROCESS", pacer.now());
             }
         });
-        Convergence result = new TrustFixer(engine, cluster, log, rolling, false)
+        Convergence result = new TrustFixer(engine, cluster, guard(), log, rolling)
                 .follow(plan, POLICY, Duration.ofMinutes(1), p -> seen.add(p.text()));
         assertThat(result.converged()).as(result.message()).isTrue();
         assertThat(seen).containsExactly(
@@ -147,7 +171,7 @@ class TrustFixerTest {
     @Test
     void followingFailsClearlyWhenThePodsNeverReportTheNewModeInTime() throws Exception {
         FixPlan plan = fixer(false).plan(globex(), ExecutionMode.SANDBOX_PROCESS, "alice");
-        fixer(false).apply(plan, "ap-dedicated-globex");
+        fixer(false).apply(plan, Confirmer.yes());
         Convergence result = fixer(false).follow(plan, POLICY, Duration.ofSeconds(30), p -> { });
         assertThat(result.converged()).isFalse();
         assertThat(pacer.elapsed()).isEqualTo(Duration.ofSeconds(30));

@@ -1,5 +1,7 @@
 package dev.pitwall.ui.rollback;
 
+import dev.pitwall.ops.guard.WriteGuard;
+import dev.pitwall.testing.Guards;
 import dev.pitwall.files.HashChainedAuditLog;
 import dev.pitwall.files.RollbackPlanFiles;
 import dev.pitwall.ops.audit.AuditEntry;
@@ -46,7 +48,11 @@ class RollbackWizardViewModelTest {
 
     @TempDir
     Path dir;
+    private static final String TYPED = "a/ap-acme/workers";
+
     private final TwoRevisions cluster = new TwoRevisions();
+    /** A production connection (the typed confirmation is asked), unless a test makes it read-only. */
+    private final Guards.TestConnection connection = new Guards.TestConnection();
     private HashChainedAuditLog audit;
     private RollbackWizardViewModel model;
 
@@ -69,10 +75,12 @@ class RollbackWizardViewModelTest {
     private RollbackWizardViewModel wizard(CacheVolumes volumes, DirectExecutor executor) {
         audit = new HashChainedAuditLog(dir.resolve("audit.jsonl"));
         Clock clock = Clock.systemUTC();
-        RollbackRunner runner = new RollbackRunner(cluster, null, audit, "alice", clock);
+        connection.production = true;
+        WriteGuard guard = new WriteGuard(connection, new Guards.MemoryLocks(), audit, "alice", clock);
+        RollbackRunner runner = new RollbackRunner(cluster, null, guard, audit, "alice", clock);
         RollbackWizardViewModel.Ports ports = new RollbackWizardViewModel.Ports(() -> List.of(WORKERS),
-                new RollbackPlanner(cluster, clock), runner, new Preflight(runner, volumes, ModePolicy.none()),
-                new RollbackPlanFiles(dir), true, false,
+                new RollbackPlanner(cluster, Guards.CLUSTER, clock), runner,
+                new Preflight(runner, volumes, ModePolicy.none()), new RollbackPlanFiles(dir), guard,
                 new RollbackWizardViewModel.Verify(Duration.ZERO, Duration.ofSeconds(1), d -> { }), at -> { });
         return new RollbackWizardViewModel(ports, executor, FxHandoff.immediate(), Runnable::run,
                 "alice", ZoneOffset.UTC);
@@ -94,7 +102,7 @@ class RollbackWizardViewModelTest {
         assertThat(model.preflight()).noneMatch(CheckRow::failed);
         model.toConfirm();
         assertThat(model.canExecuteProperty().get()).isFalse();
-        model.typedProperty().set("workers");
+        model.access().typedProperty().set(TYPED);
         model.execute();
     }
 
@@ -132,13 +140,13 @@ class RollbackWizardViewModelTest {
     void goingForwardAgainRollsBackToTheRevisionWeCameFromAndVerifiesIt() {
         rollBackAndFailVerification();
 
-        // a production profile: going forward writes too, so the workload name is typed again first
+        // a production connection: going forward writes too, so <context>/<namespace>/<workload> is typed again
         assertThat(model.canGoForwardProperty().get()).isFalse();
         model.goForward();
         assertThat(cluster.current).as("nothing written without the typed name").isEqualTo(1);
-        assertThat(model.messageProperty().get()).contains("type the workload name workers exactly");
+        assertThat(model.messageProperty().get()).contains("type " + TYPED + " exactly");
         assertThat(model.decisionOfferedProperty().get()).isTrue();
-        model.forwardTypedProperty().set("workers");
+        model.forwardTypedProperty().set(TYPED);
         assertThat(model.canGoForwardProperty().get()).isTrue();
 
         model.goForward();
@@ -177,20 +185,42 @@ class RollbackWizardViewModelTest {
     }
 
     @Test
-    void aProductionRollbackNeedsTheExactWorkloadName() {
+    void aProductionRollbackNeedsTheContextNamespaceAndWorkloadTypedExactly() {
         model.load();
         model.workloadProperty().set(model.workloads().get(0));
         model.chooseWorkload();
         model.runPreflight();
         model.toConfirm();
-        model.typedProperty().set("worker");
+        assertThat(model.access().confirmationProperty().get()).isEqualTo(TYPED);
+        model.access().typedProperty().set("workers");
         assertThat(model.canExecuteProperty().get()).isFalse();
         assertThat(model.disabledReasonProperty().get())
-                .isEqualTo("Roll back is disabled: type the workload name workers exactly");
+                .isEqualTo("Roll back is disabled: type " + TYPED + " exactly");
         model.execute();
         assertThat(cluster.current).as("nothing written").isEqualTo(2);
-        model.typedProperty().set("workers");
+        model.access().typedProperty().set(TYPED);
         assertThat(model.canExecuteProperty().get()).isTrue();
+    }
+
+    @Test
+    void onAReadOnlyConnectionRollBackIsOffSaysWhyAndWritesNothingEvenWhenCalled() {
+        connection.readOnly = "profile prod-eu";
+        RollbackWizardViewModel readOnly = wizard(w -> List.of());
+        readOnly.load();
+        readOnly.workloadProperty().set(readOnly.workloads().get(0));
+        readOnly.chooseWorkload();
+        readOnly.runPreflight();
+        readOnly.toConfirm();
+        readOnly.access().typedProperty().set(TYPED);
+        assertThat(readOnly.access().readOnlyProperty().get()).isEqualTo("read-only connection (profile prod-eu)");
+        assertThat(readOnly.canExecuteProperty().get()).isFalse();
+        assertThat(readOnly.disabledReasonProperty().get())
+                .isEqualTo("Roll back is disabled: read-only connection (profile prod-eu)");
+        readOnly.execute();
+        assertThat(cluster.current).as("nothing written").isEqualTo(2);
+        assertThat(readOnly.stepProperty().get()).isEqualTo(RollbackWizardViewModel.Step.CONFIRM);
+        assertThat(audit.entries()).extracting(AuditEntry::action).doesNotContain("rollback.run.about-to",
+                "rollback.executed");
     }
 
     @Test
@@ -289,8 +319,14 @@ class RollbackWizardViewModelTest {
         }
 
         @Override
-        public void apply(Write write) {
+        public String write(Write write) {
             current = summarize(write.templateJson()).number();
+            return "rv" + current;
+        }
+
+        @Override
+        public Optional<String> uid(WorkloadRef workload) {
+            return Optional.of("uid-workers");
         }
 
         @Override

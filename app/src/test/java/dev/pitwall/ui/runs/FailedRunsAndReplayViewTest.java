@@ -1,5 +1,6 @@
 package dev.pitwall.ui.runs;
 
+import dev.pitwall.testing.Guards;
 import dev.pitwall.demo.RedisServerProcess;
 import dev.pitwall.demo.platform.FlowRunSnapshot;
 import dev.pitwall.demo.platform.HistorySeed;
@@ -91,7 +92,7 @@ class FailedRunsAndReplayViewTest {
         runsModel = new FailedRunsViewModel(runs, id -> Optional.empty(), executor, fixed);
         OperationsViewModel operations = new OperationsViewModel(r -> executor.run(r), Clock.systemUTC());
         replays = new ReplaysViewModel(runs, new ReplayPlanner(fixed, ReplayPlanner.DEFAULT_RETENTION),
-                new ReplayFileStore(state), () -> new PlatformReplayTarget(runs), () -> null,
+                new ReplayFileStore(state), Guards.replays(new PlatformReplayTarget(runs)), () -> null,
                 new HashChainedAuditLog(state.resolve("audit.jsonl")), "tester", executor, operations::start);
         VBox root = new VBox(
                 ViewLoader.load("failed-runs", new FailedRunsView(runsModel,

@@ -1,5 +1,7 @@
 package dev.pitwall.ui.trust;
 
+import dev.pitwall.ops.guard.WriteGuard;
+import dev.pitwall.testing.Guards;
 import dev.pitwall.ops.audit.AuditLog;
 import dev.pitwall.ops.replay.Pacer;
 import dev.pitwall.ops.trust.DeclaredEnv;
@@ -63,7 +65,9 @@ final class TrustWorld {
         };
         TrustSession.Ports ports = new TrustSession.Ports(cluster, cluster, redis ? cluster : null,
                 "this profile has no Redis", null, null, "this profile has no platform API");
-        return new TrustSession(ports, files, "trust.yaml", audit, readOnly, Clock.systemUTC(), Pacer.system(),
-                () -> { });
+        Guards.TestConnection connection = new Guards.TestConnection();
+        connection.readOnly = readOnly ? "profile test" : null;
+        return new TrustSession(ports, files, "trust.yaml", audit, new WriteGuard(connection, new Guards.MemoryLocks(),
+                audit, "tester", Clock.systemUTC()), Clock.systemUTC(), Pacer.system(), () -> { });
     }
 }

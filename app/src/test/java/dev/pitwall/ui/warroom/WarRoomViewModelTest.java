@@ -72,7 +72,7 @@ class WarRoomViewModelTest {
         return new dev.pitwall.ops.canary.CanaryRecord(new dev.pitwall.ops.rollback.WorkloadRef(
                 dev.pitwall.ops.rollback.WorkloadRef.Kind.STATEFULSET, "ap-shared", "activepieces-worker"),
                 "activepieces-worker-canary", settings, phase, step, 8, NOW.minusSeconds(900), NOW.minusSeconds(60),
-                null, 3, "plan-1", 0, reason, List.of(), List.of());
+                null, 3, "plan-1", 0, reason, List.of(), List.of(), null, null);
     }
 
     @Test
