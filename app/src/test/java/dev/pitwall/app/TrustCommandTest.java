@@ -236,14 +236,16 @@ class TrustCommandTest {
                 "--policy", policy.toString(), "--timeout", "30");
         assertThat(fix.exitCode()).as(fix.out() + fix.err()).isZero();
         assertThat(fix.out()).contains("  - SANDBOX_CODE_ONLY", "  + SANDBOX_PROCESS",
-                "Type the namespace name (ap-dedicated-globex) to apply:",
+                "type ap-dedicated-globex to confirm (Deployment ap-dedicated-globex/activepieces-worker-globex):",
                 "every pod of Deployment ap-dedicated-globex/activepieces-worker-globex reports SANDBOX_PROCESS");
         assertThat(fleet.declaredMode("globex")).isEqualTo("SANDBOX_PROCESS");
 
         HashChainedAuditLog audit = audit();
         assertThat(audit.verify()).isEmpty();
-        assertThat(audit.entries()).hasSize(1);
-        AuditEntry entry = audit.entries().get(0);
+        assertThat(audit.entries()).extracting(AuditEntry::action).containsExactly("trust.fix.about-to",
+                "trust.set-execution-mode", "trust.fix.done");
+        assertThat(audit.entries().get(0).details()).containsEntry("confirmation", "typed ap-dedicated-globex");
+        AuditEntry entry = audit.entries().get(1);
         assertThat(entry.actor()).isEqualTo(System.getProperty("user.name"));
         assertThat(entry.target()).isEqualTo("Deployment ap-dedicated-globex/activepieces-worker-globex");
         assertThat(entry.details()).containsEntry("before", "SANDBOX_CODE_ONLY")
@@ -263,7 +265,9 @@ class TrustCommandTest {
         assertThat(fix.exitCode()).as(fix.out() + fix.err()).isEqualTo(1);
         assertThat(fix.err()).contains("not every pod reports SANDBOX_PROCESS after 2 s: 0 of 2 pods report "
                 + "SANDBOX_PROCESS; waiting for activepieces-worker-globex-0 reports SANDBOX_CODE_ONLY");
-        assertThat(audit().entries()).as("the change itself was made and recorded").hasSize(1);
+        assertThat(audit().entries()).as("the change itself was made and recorded, with --yes")
+                .extracting(AuditEntry::action).contains("trust.set-execution-mode");
+        assertThat(audit().entries().get(0).details()).containsEntry("confirmation", "--yes");
     }
 
     @Test
@@ -281,13 +285,14 @@ class TrustCommandTest {
 
         allowPatches(1);
         CliRun wrong = cli("ap-dedicated-acme\n", "trust", "fix", "wg-globex", "--mode", "SANDBOX_PROCESS");
-        assertThat(wrong.exitCode()).isEqualTo(1);
-        assertThat(wrong.err()).contains("'ap-dedicated-acme' is not the namespace name");
+        assertThat(wrong.exitCode()).as("refused, nothing changed").isEqualTo(3);
+        assertThat(wrong.err()).contains("refused: not confirmed: 'ap-dedicated-acme' is not ap-dedicated-globex");
 
         assertThat(kube.client().apps().deployments().inNamespace("ap-dedicated-globex")
                 .withName("activepieces-worker-globex").get().getMetadata().getResourceVersion()).isEqualTo(before);
         assertThat(fleet.declaredMode("globex")).isEqualTo("SANDBOX_CODE_ONLY");
-        assertThat(audit().entries()).isEmpty();
+        assertThat(audit().entries()).extracting(AuditEntry::action).as("only the refusal is recorded")
+                .containsExactly("trust.fix.refused");
     }
 
     @Test

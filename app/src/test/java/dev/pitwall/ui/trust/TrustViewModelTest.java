@@ -72,12 +72,12 @@ class TrustViewModelTest {
     void whatTheProfileLacksIsSaidAndFixIsNotOfferedWhereItCannotBe() {
         TrustViewModel model = model(world.session(new HashChainedAuditLog(dir.resolve("a.jsonl")), false, true));
         assertThat(model.missingProperty().get()).isEqualTo("Effective modes are not shown: this profile has no "
-                + "Redis. Smoke tests are not available: this profile has no platform API. This profile is "
-                + "read-only: no fix is offered.");
+                + "Redis. Smoke tests are not available: this profile has no platform API. This is a read-only "
+                + "connection (profile test): no fix is offered.");
         model.start();
         executor.runScheduled();
         assertThat(model.rows().get(1).effective()).isEqualTo("unknown: heartbeats not read \u00d72");
-        assertThat(model.whyNoFix(model.rows().get(1))).isEqualTo("this profile is read-only");
+        assertThat(model.whyNoFix(model.rows().get(1))).isEqualTo("read-only connection (profile test)");
         assertThat(model.whyNoFix(null)).isEqualTo("select a group");
         model.smoke(model.rows().get(1));
         assertThat(model.messageProperty().get()).isEqualTo("No smoke test: this profile has no platform API.");

@@ -128,13 +128,14 @@ class TrustViewTest {
         Button apply = robot.lookup("#applyButton").queryButton();
         Label disabled = robot.lookup("#disabledLabel").queryAs(Label.class);
         assertThat(apply.isDisabled()).isTrue();
-        assertThat(disabled.getText()).isEqualTo("Apply is disabled: type the namespace name ap-dedicated-globex "
-                + "to confirm");
+        assertThat(disabled.getText()).isEqualTo("Apply is disabled: type ap-dedicated-globex to confirm");
+        assertThat(robot.lookup("#confirmPrompt").queryAs(Label.class).getText())
+                .isEqualTo("Type ap-dedicated-globex to confirm:");
 
         Typing.write(robot.clickOn("#confirmField"), "ap-dedicated-acme");
         assertThat(apply.isDisabled()).isTrue();
-        assertThat(disabled.getText()).isEqualTo("Apply is disabled: 'ap-dedicated-acme' is not the namespace name: "
-                + "type ap-dedicated-globex exactly");
+        assertThat(disabled.getText()).isEqualTo("Apply is disabled: 'ap-dedicated-acme' is not ap-dedicated-globex: "
+                + "type it exactly");
         robot.clickOn(apply);
         assertThat(world.cluster.patches()).isEmpty();
 
@@ -154,7 +155,10 @@ class TrustViewTest {
         assertThat(apply.isDisabled()).as("one change per dialog").isTrue();
         assertThat(world.cluster.patches()).hasSize(1);
         assertThat(audit.verify()).isEmpty();
-        assertThat(audit.entries()).singleElement().satisfies(e -> {
+        assertThat(audit.entries()).extracting(e -> e.action()).containsExactly("trust.fix.about-to",
+                TrustFixer.AUDIT_ACTION, "trust.fix.done");
+        assertThat(audit.entries()).filteredOn(e -> e.action().equals(TrustFixer.AUDIT_ACTION)).singleElement()
+                .satisfies(e -> {
             assertThat(e.actor()).isEqualTo("alice");
             assertThat(e.action()).isEqualTo(TrustFixer.AUDIT_ACTION);
             assertThat(e.details()).containsEntry("before", "SANDBOX_CODE_ONLY").containsEntry("after",
