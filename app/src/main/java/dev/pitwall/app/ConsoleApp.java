@@ -307,10 +307,11 @@ final class ConsoleApp {
 
     private void openProfileEditor() {
         ProfileEditorViewModel editor = new ProfileEditorViewModel(backends.validator(), executor,
-                Backends::contexts, ProfileStore::isValidName, p -> {
+                Backends::contexts, ProfileStore::isValidName, (p, productionContexts) -> {
                     try {
                         profileStore.save(p);
-                        settingsStore.save(settingsStore.load().withLastProfile(p.name()));
+                        settingsStore.save(settingsStore.load().withLastProfile(p.name())
+                                .withProductionContexts(productionContexts));
                         shell.showMessage("profile " + p.name() + " saved; restart Pitwall with --profile "
                                 + p.name() + " to use it");
                         return null;
@@ -318,6 +319,8 @@ final class ConsoleApp {
                         return e.getMessage();
                     }
                 });
+        editor.productionContexts.set(new dev.pitwall.ops.guard.ProductionContexts(settingsStore.load()
+                .productionContexts()).text());
         ConnectionProfile current = session.profile();
         editor.load(current == null || current.name().equals("command line") ? ConnectionProfile.empty("")
                 : current);

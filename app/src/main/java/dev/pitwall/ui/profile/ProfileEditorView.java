@@ -29,6 +29,7 @@ public final class ProfileEditorView {
     @FXML private TextField queueNamesField;
     @FXML private CheckBox readOnlyBox;
     @FXML private CheckBox productionBox;
+    @FXML private TextField productionContextsField;
     @FXML private Label problemLabel;
     @FXML private ListView<ProbeResult> resultsList;
     @FXML private Label busyLabel;
@@ -57,6 +58,7 @@ public final class ProfileEditorView {
         queueNamesField.textProperty().bindBidirectional(model.queueNames);
         readOnlyBox.selectedProperty().bindBidirectional(model.readOnly);
         productionBox.selectedProperty().bindBidirectional(model.production);
+        productionContextsField.textProperty().bindBidirectional(model.productionContexts);
         problemLabel.textProperty().bind(model.problemProperty());
         resultsList.setItems(model.results());
         resultsList.setPlaceholder(new Label("Validate to check the kube context, Redis and the platform."));

@@ -5,6 +5,7 @@ import dev.pitwall.ops.connect.LabelSelector;
 import dev.pitwall.ops.connect.ProbeResult;
 import dev.pitwall.ops.connect.ProfileValidator;
 import dev.pitwall.ops.exec.BackgroundExecutor;
+import dev.pitwall.ops.guard.ProductionContexts;
 import dev.pitwall.ui.common.Fx;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -28,10 +29,13 @@ import java.util.function.Predicate;
  */
 public final class ProfileEditorViewModel {
 
-    /** Saves a profile; returns null on success or the reason it failed. */
+    /**
+     * Saves a profile, and the kube context patterns that mean production (a setting of every profile); returns
+     * null on success or the reason it failed.
+     */
     @FunctionalInterface
     public interface Saver {
-        String save(ConnectionProfile profile);
+        String save(ConnectionProfile profile, List<String> productionContexts);
     }
 
     private final ProfileValidator validator;
@@ -58,6 +62,12 @@ public final class ProfileEditorViewModel {
     public final BooleanProperty production = new SimpleBooleanProperty();
     /** Kept as loaded (the form has no field for it): an edit must not drop the audit key variable. */
     private String auditKeyEnv;
+    /**
+     * Kube context name patterns that mean production whatever the profile says ("prod*, live-*"), for every
+     * profile: a write through such a context asks for the typed confirmation.
+     */
+    public final StringProperty productionContexts = new SimpleStringProperty(
+            new ProductionContexts(ProductionContexts.DEFAULT).text());
 
     private final ObservableList<String> contexts = FXCollections.observableArrayList();
     private final ObservableList<ProbeResult> results = FXCollections.observableArrayList();
@@ -177,7 +187,7 @@ public final class ProfileEditorViewModel {
     }
 
     private void store(ConnectionProfile profile) {
-        String failure = saver.save(profile);
+        String failure = saver.save(profile, ProductionContexts.parse(productionContexts.get()).patterns());
         if (failure == null) {
             saved.set(true);
             needsConfirmation.set(false);

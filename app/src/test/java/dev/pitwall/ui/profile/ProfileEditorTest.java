@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProfileEditorTest {
 
     private final List<ConnectionProfile> saved = new ArrayList<>();
+    private final List<List<String>> savedContexts = new ArrayList<>();
     private ProfileEditorViewModel model;
 
     @Start
@@ -48,8 +49,9 @@ class ProfileEditorTest {
             }
         };
         model = new ProfileEditorViewModel(new ProfileValidator(List.of(redis)), new DirectExecutor(),
-                p -> List.of("prod", "staging"), n -> n != null && n.matches("[a-z-]+"), p -> {
+                p -> List.of("prod", "staging"), n -> n != null && n.matches("[a-z-]+"), (p, contexts) -> {
                     saved.add(p);
+                    savedContexts.add(contexts);
                     return null;
                 });
         stage.setScene(new Scene(ViewLoader.load("profile-editor", new ProfileEditorView(model))));
@@ -66,6 +68,17 @@ class ProfileEditorTest {
         assertThat(saved.get(0).redisUrl()).isEqualTo("redis://cache:6379");
         assertThat(saved.get(0).workerSelector()).isEqualTo("app=activepieces-worker");
         assertThat(model.contexts()).containsExactly("prod", "staging");
+    }
+
+    @Test
+    void theProductionContextPatternsAreEditedWithTheProfileAndSavedForAll(FxRobot robot) {
+        assertThat(robot.lookup("#productionContextsField").queryTextInputControl().getText())
+                .as("the default").isEqualTo("prod*");
+        robot.clickOn("#nameField").write("eu");
+        robot.clickOn("#redisUrlField").write("redis://cache:6379");
+        robot.clickOn("#productionContextsField").write(", live-*  gke_*_prod");
+        robot.clickOn("#saveButton");
+        assertThat(savedContexts).containsExactly(List.of("prod*", "live-*", "gke_*_prod"));
     }
 
     @Test
