@@ -34,12 +34,15 @@ final class CanaryDemoFixture implements AutoCloseable {
 
     final DemoEnvironment demo;
     final Backends backends;
+    /** The state directory the backends keep plans, journals and the audit log in. */
+    final Path state;
     /** The write guard of the demo's connection, as the launcher builds it (the demo is never production). */
     final WriteGuard guard;
     private CanarySession session;
 
     CanaryDemoFixture(Path state, long seed) {
         demo = DemoEnvironment.start(new DemoEnvironment.Options(Scenario.STEADY, seed, 0, SimClock.EPOCH));
+        this.state = state;
         backends = new Backends(ref -> Optional.of(demo.platformKey()), state);
         demo.advance(Duration.ofMinutes(5));
         guard = TestGuards.demo(demo.profile(), backends, demo.clock());
