@@ -152,7 +152,7 @@ public final class ReplayCommand implements Command {
     private int run(ParsedArgs args, Path planFile, PrintStream out, PrintStream err) throws Exception {
         ReplayPlan plan = files.loadPlan(planFile);
         ReplayRuns guarded = replays.get();
-        guarded.admit(plan); // refused before a journal is written or a client opened
+        guarded.admit(plan, false); // refused before a journal is written or a client opened
         ReplaySettings settings = settings(args);
         Path journalFile = args.value("--journal").map(Path::of).orElse(files.defaultJournal(plan));
         ReplayJournal journal = files.journal(journalFile);
@@ -177,7 +177,7 @@ public final class ReplayCommand implements Command {
         journal.problems().forEach(p -> err.println("note: " + p));
         JournalState before = JournalState.of(journal.readAll());
         ReplayRuns guarded = replays.get();
-        guarded.admit(before.plan());
+        guarded.admit(before.plan(), true);
         QueueDepthGauge depth = before.settings().maxQueueDepth() > 0 ? gauge.get() : null;
         return finish(guarded.resume(journal, depth, Pacer.system(), new ReplayControl(), progressPrinter(err),
                 confirmer(args, guarded, before.plan(), err)), journalFile, out);

@@ -31,9 +31,15 @@ public final class ReplayRuns {
         return guard.identity(backend(source));
     }
 
-    /** The guard's first checks for replaying {@code plan}, before anything is opened for it. */
-    public void admit(ReplayPlan plan) {
+    /**
+     * The guard's first checks for replaying {@code plan}, before anything is opened or written for it: not
+     * read-only, and the plan belongs to this connection's platform or Redis.
+     *
+     * @param fromJournal whether the plan was read from a replay's journal (to resume it), for the refusal
+     */
+    public void admit(ReplayPlan plan, boolean fromJournal) {
         guard.admit(backend(plan.source()));
+        guard.checkTarget(intent(plan, fromJournal ? "replay journal" : "plan"));
     }
 
     /** "read-only connection (...)" when no replay may be started or resumed here. */
