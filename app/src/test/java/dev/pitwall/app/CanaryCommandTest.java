@@ -65,6 +65,9 @@ class CanaryCommandTest {
                 .hasMessageContaining("steps must rise");
         assertThatThrownBy(() -> command.run(ParsedArgs.parse(List.of("wobble", "x"), command.options()), null,
                 null)).isInstanceOf(UsageException.class).hasMessageContaining("unknown canary verb");
+        assertThatThrownBy(() -> command.run(ParsedArgs.parse(List.of("start", "x", "--image", "i:1", "--every",
+                "0"), command.options()), null, null)).isInstanceOf(UsageException.class)
+                .hasMessage("--every must be more than 0: a driver evaluates the gates every interval");
         assertThat(help).contains("[--env-from-secret K=SECRET_NAME:KEY ...]");
     }
 

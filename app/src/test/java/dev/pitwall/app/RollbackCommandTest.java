@@ -50,7 +50,7 @@ class RollbackCommandTest {
         demo = world.demo();
         home = world.stateDir();
         redis = RedisClients.open(demo.profile(), ref -> Optional.empty());
-        audit = new HashChainedAuditLog(home.resolve("audit.jsonl"));
+        audit = new HashChainedAuditLog(home.resolve("state").resolve("audit.jsonl")); // the guard's too
     }
 
     @AfterEach
@@ -64,11 +64,16 @@ class RollbackCommandTest {
      * that is marked production or not.
      */
     private CliRun rollback(boolean production, String typed, String... args) {
+        return rollback(production, true, typed, args);
+    }
+
+    /** @param terminal whether someone is at a terminal to type (a script or a pipe is not) */
+    private CliRun rollback(boolean production, boolean terminal, String typed, String... args) {
         WriteGuard guard = TestGuards.of(TestGuards.production(demo.profile(), production),
                 new Backends(ref -> Optional.empty(), home.resolve("state")));
         RollbackCommand command = new RollbackCommand(
                 () -> new KubeRollbackCluster(KubeClients.open(demo.profile())), () -> new RedisHeartbeats(redis),
-                () -> guard, audit, new RollbackPlanFiles(home.resolve("state")), new Terminal(true, () -> typed),
+                () -> guard, audit, new RollbackPlanFiles(home.resolve("state")), new Terminal(terminal, () -> typed),
                 demo::advance, Clock.systemUTC());
         return CliRun.capture((out, err) -> {
             try {
@@ -132,8 +137,14 @@ class RollbackCommandTest {
     }
 
     @Test
-    void productionNeedsTheTypedNameUnlessYes() throws Exception {
+    void productionNeedsTheContextNamespaceAndWorkloadTypedOrWithoutATerminalYes() throws Exception {
         Path file = plan();
+        CliRun script = rollback(true, false, null, "run", file.toString());
+        assertThat(script.exitCode()).isEqualTo(RollbackCommand.REFUSED);
+        assertThat(script.err()).contains("refused: statefulset ap-shared/activepieces-worker needs the typed "
+                + "confirmation pitwall-demo/ap-shared/activepieces-worker, and there is no terminal to type it on: "
+                + "give --yes");
+
         CliRun wrong = rollback(true, DemoFleet.SHARED_WORKLOAD, "run", file.toString());
         assertThat(wrong.exitCode()).isEqualTo(RollbackCommand.REFUSED);
         assertThat(wrong.err()).contains("production: type pitwall-demo/ap-shared/activepieces-worker to confirm",
@@ -143,6 +154,10 @@ class RollbackCommandTest {
         CliRun typed = rollback(true, "pitwall-demo/ap-shared/activepieces-worker", "run", file.toString(),
                 "--timeout", "1h");
         assertThat(typed.exitCode()).as(typed.out() + typed.err()).isZero();
+        assertThat(audit.entries()).filteredOn(e -> e.action().equals("rollback.run.about-to")).singleElement()
+                .satisfies(e -> assertThat(e.details()).containsEntry("confirmation",
+                        "typed pitwall-demo/ap-shared/activepieces-worker").containsEntry("target",
+                        dev.pitwall.model.TargetIdentity.cluster(demo.kube().url(), "pitwall-demo").describe()));
     }
 
     @Test
