@@ -2,7 +2,6 @@ package dev.pitwall.ops.canary;
 
 import dev.pitwall.model.BackendKind;
 import dev.pitwall.model.TargetIdentity;
-import dev.pitwall.ops.audit.AuditEntry;
 import dev.pitwall.ops.audit.AuditLog;
 import dev.pitwall.ops.canary.CanaryCluster.CanaryObject;
 import dev.pitwall.ops.canary.CanaryCluster.CanaryPod;
@@ -22,8 +21,6 @@ import dev.pitwall.ops.rollback.RollbackPlanner;
 import dev.pitwall.ops.rollback.RollbackRunner;
 import dev.pitwall.ops.rollback.WorkloadRef;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,10 +57,11 @@ public final class CanaryEngine {
     private final CanaryIntents intents;
     private final RollbackCluster rollbackCluster;
     private final CanarySignals signals;
-    private final CanaryJournal journal;
     private final WriteGuard guard;
     private final AuditLog audit;
     private final String actor;
+    private final CanaryBook book;
+    private final CanaryMoves moves;
     private final Clock clock;
     private final CanaryPreflight preflight;
     private final Map<WorkloadRef, GateEvaluator> evaluators = new HashMap<>();
@@ -76,12 +74,13 @@ public final class CanaryEngine {
         this.intents = new CanaryIntents(cluster);
         this.rollbackCluster = rollbackCluster;
         this.signals = signals;
-        this.journal = journal;
         this.guard = guard;
         this.audit = audit;
         this.actor = actor;
         this.clock = clock;
         this.preflight = new CanaryPreflight(cluster, plans, runner(), signals, policy, audit, this::here);
+        this.book = new CanaryBook(journal, audit, actor, clock, this::here);
+        this.moves = new CanaryMoves(cluster, book, this::planner, this::runner);
     }
 
     /** The workload of that name (Deployment first, then StatefulSet). */
@@ -133,7 +132,7 @@ public final class CanaryEngine {
         Instant now = clock.instant();
         CanaryPreflight.Outcome checked = preflight.check(workload, settings, planFile, now);
         if (!checked.preflight().ok()) {
-            record("canary.refused", workload, Map.of("image", settings.image(),
+            book.record("canary.refused", workload, Map.of("image", settings.image(),
                     "reasons", String.join("; ", checked.preflight().problems())));
             throw new CanaryRefused(checked.preflight());
         }
@@ -155,8 +154,8 @@ public final class CanaryEngine {
             }
             w.scaleMain(main.replicas() - r.canaryReplicas());
             evaluators.remove(workload);
-            save(r);
-            record("canary.started", workload, Map.of("image", settings.image(), "env", settings.env().toString(),
+            book.save(r);
+            book.record("canary.started", workload, Map.of("image", settings.image(), "env", settings.env().toString(),
                     "envFromSecret", settings.envFromSecretText(), "steps", settings.steps().toString(),
                     "hold", settings.hold().toString(), "plan", plan.id(),
                     "mainReplicas", String.valueOf(main.replicas())));
@@ -166,7 +165,7 @@ public final class CanaryEngine {
 
     /** The workload's canary as the cluster and this cluster's journal know it (the last one, if it has finished). */
     public synchronized Optional<CanaryRecord> find(WorkloadRef workload) {
-        Optional<CanaryRecord> journaled = load(workload);
+        Optional<CanaryRecord> journaled = book.load(workload);
         Optional<CanaryObject> live = cluster.canary(workload);
         if (live.isEmpty()) {
             return journaled;
@@ -213,7 +212,7 @@ public final class CanaryEngine {
         Instant now = clock.instant();
         MainWorkload main = cluster.main(workload);
         if (!w.hasCanary()) {
-            return goneOutside(r, main, w, now);
+            return moves.goneOutside(r, main, w, now);
         }
         List<CanaryPod> canaryPods = cluster.pods(workload, true);
         List<GateReading> readings = evaluators.computeIfAbsent(workload, x -> new GateEvaluator(signals))
@@ -221,21 +220,16 @@ public final class CanaryEngine {
         r = r.withGates(readings);
         Optional<GateReading> failed = readings.stream().filter(GateReading::failed).findFirst();
         if (failed.isPresent()) {
-            return abort(r, AbortReason.of(failed.get(), now), w, now);
+            return moves.abort(r, AbortReason.of(failed.get(), now), w, now);
         }
         boolean holding = readings.stream().anyMatch(GateReading::holds);
         if (r.phase() == CanaryPhase.RUNNING && !holding && held(r, now)) {
-            r = r.lastStep() ? beginPromotion(r, w, now) : nextStep(r, w, now);
-        } else if (r.phase() == CanaryPhase.PROMOTING && promoted(r, main)) {
-            CanaryRecord done = r.withPhase(CanaryPhase.PROMOTED).noting(now, "promoted: " + workload + " runs "
-                    + r.settings().image() + " on all " + r.mainReplicas() + " pods; canary removed");
-            w.control(-1, CanaryAnnotations.control(done));
-            w.delete();
-            record("canary.promoted", workload, Map.of("image", r.settings().image()));
-            r = done;
+            r = r.lastStep() ? moves.beginPromotion(r, w, now) : moves.nextStep(r, w, now);
+        } else if (r.phase() == CanaryPhase.PROMOTING && moves.promoted(r, main)) {
+            r = moves.finishPromotion(r, w, now);
         }
         permit.note("phase", r.phase().name());
-        save(r);
+        book.save(r);
         return r;
     }
 
@@ -263,7 +257,7 @@ public final class CanaryEngine {
             }
             CanaryRecord next = r.paused(now).noting(now, "paused by " + actor + " at " + r.stepText());
             w.control(-1, CanaryAnnotations.control(next));
-            record("canary.paused", workload, Map.of("step", next.stepText()));
+            book.record("canary.paused", workload, Map.of("step", next.stepText()));
             return next;
         });
     }
@@ -275,7 +269,7 @@ public final class CanaryEngine {
             }
             CanaryRecord next = r.resumed(now).noting(now, "resumed by " + actor);
             w.control(-1, CanaryAnnotations.control(next));
-            record("canary.resumed", workload, Map.of("step", next.stepText()));
+            book.record("canary.resumed", workload, Map.of("step", next.stepText()));
             return next;
         });
     }
@@ -287,7 +281,7 @@ public final class CanaryEngine {
                 throw new IllegalStateException("the canary of " + workload + " is " + r.phase()
                         + ": only a running or paused canary can be promoted");
             }
-            return beginPromotion(r.noting(now, "promotion asked for by " + actor + " at " + r.stepText()), w, now);
+            return moves.beginPromotion(r.noting(now, "promotion asked for by " + actor + " at " + r.stepText()), w, now);
         });
     }
 
@@ -296,7 +290,7 @@ public final class CanaryEngine {
             if (r.phase().isFinal()) {
                 throw new IllegalStateException("the canary of " + workload + " is already " + r.phase());
             }
-            return abort(r, AbortReason.manual(actor, now), w, now);
+            return moves.abort(r, AbortReason.manual(actor, now), w, now);
         });
     }
 
@@ -318,7 +312,7 @@ public final class CanaryEngine {
                 try {
                     CanaryRecord next = change.apply(existing(workload), new CanaryWrites(cluster, writes, permit,
                             workload, fence.version()), clock.instant());
-                    save(next);
+                    book.save(next);
                     return next;
                 } catch (WriteConflict e) {
                     if (attempt >= CONTROL_TRIES) {
@@ -337,87 +331,6 @@ public final class CanaryEngine {
 
     private boolean held(CanaryRecord r, Instant now) {
         return !now.isBefore(stepEndsAt(r));
-    }
-
-    private CanaryRecord nextStep(CanaryRecord r, CanaryWrites w, Instant now) {
-        CanaryRecord next = r.atStep(r.step() + 1, now);
-        next = next.noting(now, "held " + r.stepText() + " with every gate passing; now " + next.stepText());
-        // the canary grows before the main workload shrinks, so the queue never has fewer workers than before
-        w.control(next.canaryReplicas(), CanaryAnnotations.control(next));
-        w.scaleMain(next.mainReplicas() - next.canaryReplicas());
-        record("canary.step", r.workload(), Map.of("step", next.stepText()));
-        return next;
-    }
-
-    private CanaryRecord beginPromotion(CanaryRecord r, CanaryWrites w, Instant now) {
-        CanaryRecord next = r.withPhase(CanaryPhase.PROMOTING).noting(now, "promoting: " + r.workload() + " gets "
-                + r.settings().image() + (r.settings().env().isEmpty() ? "" : " with " + r.settings().env())
-                + " on " + r.mainReplicas() + " pods");
-        w.control(-1, CanaryAnnotations.control(next));
-        w.promote(r.settings(), r.mainReplicas());
-        record("canary.promoting", r.workload(), Map.of("image", r.settings().image(),
-                "env", r.settings().env().toString(), "envFromSecret", r.settings().envFromSecretText()));
-        return next;
-    }
-
-    /** The main workload has rolled out the new template on all its pods. */
-    private boolean promoted(CanaryRecord r, MainWorkload main) {
-        if (main.observedGeneration() < main.generation() || main.updatedReplicas() < r.mainReplicas()
-                || main.readyReplicas() < r.mainReplicas() || !r.settings().image().equals(main.image())) {
-            return false;
-        }
-        List<CanaryPod> pods = cluster.pods(r.workload(), false);
-        return pods.size() >= r.mainReplicas() && pods.stream()
-                .allMatch(p -> p.ready() && p.image().equals(r.settings().image()));
-    }
-
-    /** The canary's abort claimed on the canary first (so no evaluation in flight undoes it), then capacity back. */
-    private CanaryRecord abort(CanaryRecord r, AbortReason reason, CanaryWrites w, Instant now) {
-        boolean promotionBegun = r.phase() == CanaryPhase.PROMOTING;
-        WorkloadRef workload = r.workload();
-        CanaryRecord next = r.aborted(reason).noting(now, "ABORTED: " + reason.text()
-                + "; canary removed, " + workload + " back to " + r.mainReplicas() + " pods");
-        if (w.hasCanary()) {
-            w.control(-1, CanaryAnnotations.control(next));
-        }
-        // capacity first: the main workload gets its pods back before the canary's go
-        w.scaleMain(r.mainReplicas());
-        w.delete();
-        if (promotionBegun) {
-            next = rollBack(next, now);
-        }
-        record("canary.aborted", workload, Map.of("gate", reason.gate(), "measured", reason.measured(),
-                "threshold", reason.threshold(), "at", reason.at().toString(), "step", r.stepText(),
-                "promotionBegun", String.valueOf(promotionBegun)));
-        save(next);
-        return next;
-    }
-
-    /** Promotion had begun: the main workload returns to the revision it ran before, through a tested plan. */
-    private CanaryRecord rollBack(CanaryRecord r, Instant now) {
-        try {
-            RollbackPlan plan = planner().plan(r.workload(), r.preRevision());
-            runner().execute(plan, Confirmer.partOf("the canary's abort"), step -> { });
-            return r.noting(now, "rolled back to revision " + r.preRevision() + " (plan " + plan.id()
-                    + ", made from the revision the tested plan " + r.planId() + " was captured against)");
-        } catch (dev.pitwall.ops.rollback.RollbackRefused | RuntimeException e) {
-            record("canary.rollback-failed", r.workload(), Map.of("reason", String.valueOf(e.getMessage())));
-            return r.noting(now, "ROLLBACK FAILED, roll back by hand (pitwall rollback plan " + r.workload().name()
-                    + " --namespace " + r.workload().namespace() + " --to " + r.preRevision() + "): "
-                    + e.getMessage());
-        }
-    }
-
-    /** The canary workload disappeared without this engine removing it. */
-    private CanaryRecord goneOutside(CanaryRecord r, MainWorkload main, CanaryWrites w, Instant now) {
-        if (r.phase() == CanaryPhase.PROMOTING && r.settings().image().equals(main.image())) {
-            CanaryRecord done = r.withPhase(CanaryPhase.PROMOTED).noting(now, "canary removed; " + r.workload()
-                    + " runs " + main.image());
-            save(done);
-            return done;
-        }
-        return abort(r, new AbortReason("removed", "the canary workload " + r.canaryName()
-                + " was deleted outside this canary", "-", now), w, now);
     }
 
     /** Jobs waiting now, or -1 when that cannot be measured (the queue gate then does not judge). */
@@ -443,28 +356,6 @@ public final class CanaryEngine {
 
     private RollbackRunner runner() {
         return new RollbackRunner(rollbackCluster, null, guard, audit, actor, clock);
-    }
-
-    private Optional<CanaryRecord> load(WorkloadRef workload) {
-        try {
-            return journal.load(here(), workload);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the canary journal of " + workload + " cannot be read: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private void save(CanaryRecord r) {
-        try {
-            journal.save(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the canary journal of " + r.workload() + " cannot be written: "
-                    + e.getMessage(), e);
-        }
-    }
-
-    private void record(String action, WorkloadRef workload, Map<String, String> details) {
-        audit.record(new AuditEntry(clock.instant(), actor, action, workload.toString(), details));
     }
 
     /** There is no canary of this workload, running or finished. */
