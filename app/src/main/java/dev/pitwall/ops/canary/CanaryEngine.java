@@ -281,7 +281,8 @@ public final class CanaryEngine {
                 throw new IllegalStateException("the canary of " + workload + " is " + r.phase()
                         + ": only a running or paused canary can be promoted");
             }
-            return moves.beginPromotion(r.noting(now, "promotion asked for by " + actor + " at " + r.stepText()), w, now);
+            return moves.beginPromotion(r.noting(now, "promotion asked for by " + actor + " at " + r.stepText()), w,
+                    now);
         });
     }
 

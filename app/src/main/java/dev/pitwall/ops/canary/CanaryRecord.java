@@ -53,7 +53,8 @@ public record CanaryRecord(WorkloadRef workload, String canaryName, CanarySettin
 
     CanaryRecord paused(Instant at) {
         return new CanaryRecord(workload, canaryName, settings, CanaryPhase.PAUSED, step, mainReplicas, startedAt,
-                stepStartedAt, at, preRevision, planId, queueBaseline, abortReason, gates, timeline, cluster, workloadUid);
+                stepStartedAt, at, preRevision, planId, queueBaseline, abortReason, gates, timeline,
+                cluster, workloadUid);
     }
 
     CanaryRecord atStep(int next, Instant at) {

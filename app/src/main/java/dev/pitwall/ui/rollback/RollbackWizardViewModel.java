@@ -47,9 +47,9 @@ import java.util.function.Supplier;
  * The rollback wizard: choose a worker workload, choose the target revision (the previous one unless another is
  * chosen) while seeing the diff, run the preflight (the plan captured, saved and tested; volume headroom; the target
  * mode against the trust policy), confirm ({@code <context>/<namespace>/<workload>} typed on production), execute
- * and verify as
- * an operation (through the write guard: nothing on a read-only connection), and the summary. After a failed verification it names the failing checks and pods and offers to go
- * forward again or to stay; every decision is audited. All reads and writes run on the background executor.
+ * through the write guard (nothing on a read-only connection) and verify as an operation, and the summary. After a
+ * failed verification it names the failing checks and pods and offers to go forward again or to stay; every
+ * decision is audited. All reads and writes run on the background executor.
  */
 public final class RollbackWizardViewModel {
 
@@ -106,7 +106,7 @@ public final class RollbackWizardViewModel {
     private final ObservableList<CheckRow> preflight = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper planText = new ReadOnlyStringWrapper("");
     private final WriteAccess access;
-    /** Going forward again writes too: on a production profile the workload name is typed again for it. */
+    /** Going forward again writes too: on production the confirmation is typed again for it. */
     private final StringProperty forwardTyped = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper canGoForward = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper disabledReason = new ReadOnlyStringWrapper("");
@@ -145,8 +145,7 @@ public final class RollbackWizardViewModel {
     }
 
     private record Preflighted(long generation, RollbackPlan plan, Optional<String> confirmation,
-                               List<PreflightCheck> checks, Path saved,
-                               Revision firstBad, String error) {
+                               List<PreflightCheck> checks, Path saved, Revision firstBad, String error) {
     }
 
     public RollbackWizardViewModel(Ports ports, BackgroundExecutor executor, FxHandoff fx,
@@ -329,8 +328,7 @@ public final class RollbackWizardViewModel {
         planText.set("");
         message.set("Capturing the plan and testing it: dry runs and access checks\u2026");
         executor.supply(() -> preflight(gen, row, to.number())).whenComplete((p, e) -> preflightSink.accept(
-                e == null ? p : new Preflighted(gen, null, Optional.empty(), List.of(), null, null,
-                        rootMessage(e))));
+                e == null ? p : new Preflighted(gen, null, Optional.empty(), List.of(), null, null, rootMessage(e))));
     }
 
     private Preflighted preflight(long gen, WorkloadRow row, long to) {
