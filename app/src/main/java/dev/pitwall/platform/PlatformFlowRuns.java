@@ -11,7 +11,6 @@ import dev.pitwall.ops.runs.RetryOutcome;
 import dev.pitwall.ops.runs.RetryStrategy;
 import dev.pitwall.ops.runs.RunPage;
 import dev.pitwall.ops.runs.RunQuery;
-import dev.pitwall.ops.runs.RunRetrier;
 
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -23,7 +22,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** Flow runs over the platform's HTTP API: list with cursor paging and filters, get one, bulk retry. */
-public final class PlatformFlowRuns implements FlowRunSource, RunRetrier {
+public final class PlatformFlowRuns implements FlowRunSource {
 
     private final PlatformHttp http;
     private final ObjectMapper json = new ObjectMapper();
@@ -64,8 +63,11 @@ public final class PlatformFlowRuns implements FlowRunSource, RunRetrier {
         return Optional.of(FlowRunJson.read(parse(response, "get flow run " + runId)));
     }
 
-    @Override
-    public List<RetryOutcome> retry(String projectId, RetryStrategy strategy, List<String> runIds) {
+    /**
+     * The bulk retry: a write, so only this package's {@link PlatformReplayTarget} (the write port the guard calls)
+     * reaches it.
+     */
+    List<RetryOutcome> retry(String projectId, RetryStrategy strategy, List<String> runIds) {
         ObjectNode request = json.createObjectNode();
         request.put("projectId", projectId);
         request.put("strategy", strategy.name());

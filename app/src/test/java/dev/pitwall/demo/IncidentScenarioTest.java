@@ -1,5 +1,7 @@
 package dev.pitwall.demo;
 
+import dev.pitwall.platform.PlatformReplayTarget;
+import dev.pitwall.ops.replay.ReplayBatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pitwall.app.ConsoleWorld;
@@ -189,7 +191,9 @@ class IncidentScenarioTest {
         Map<String, List<String>> byProject = new HashMap<>();
         failed.forEach(r -> byProject.computeIfAbsent(r.projectId(), k -> new ArrayList<>()).add(r.id()));
         for (Map.Entry<String, List<String>> e : byProject.entrySet()) {
-            List<RetryOutcome> outcomes = runs.retry(e.getKey(), RetryStrategy.FROM_FAILED_STEP, e.getValue());
+            // the adapter's write port, called directly: this test is about the platform simulator, not the guard
+            List<RetryOutcome> outcomes = new PlatformReplayTarget(runs).write(new ReplayBatch(e.getKey(),
+                    RetryStrategy.FROM_FAILED_STEP, e.getValue()));
             assertThat(outcomes).allMatch(RetryOutcome::accepted);
         }
         demo.advance(Duration.ofMinutes(30));
