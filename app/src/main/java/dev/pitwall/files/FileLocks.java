@@ -9,12 +9,10 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
- * Local locks as OS file locks on {@code <state>/locks/<key>.lock}: held by another Pitwall process, or by another
+ * Local locks as OS file locks on {@code <state>/locks/<key>.lock} (0600, in 0700 directories): held by another Pitwall process, or by another
  * operation of this one, the lock is refused. The OS lets go of a dead process's lock, so a crash leaves nothing
  * to clean up; the files themselves stay (deleting a lock file under a waiting process would let two in).
  */
@@ -43,8 +41,7 @@ public final class FileLocks implements LocalLocks {
         Path file = file(key);
         FileChannel channel = null;
         try {
-            Files.createDirectories(file.getParent());
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = PrivateFiles.openReadWrite(file);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 throw busy(what, file);

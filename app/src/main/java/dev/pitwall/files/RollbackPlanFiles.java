@@ -2,12 +2,17 @@ package dev.pitwall.files;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pitwall.model.TargetIdentity;
 import dev.pitwall.ops.rollback.RollbackPlan;
 import dev.pitwall.ops.rollback.RollbackPlanStore;
+import dev.pitwall.ops.rollback.WorkloadRef;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Rollback plans as JSON (to run) and Markdown (to read), kept in the state directory unless told otherwise, in
@@ -28,7 +33,7 @@ public final class RollbackPlanFiles implements RollbackPlanStore {
     }
 
     @Override
-    public Path directory(dev.pitwall.model.TargetIdentity cluster) {
+    public Path directory(TargetIdentity cluster) {
         return stateDir.resolve("rollback-plans").resolve(cluster == null ? "unknown-cluster" : cluster.fileKey());
     }
 
@@ -58,13 +63,12 @@ public final class RollbackPlanFiles implements RollbackPlanStore {
     }
 
     @Override
-    public java.util.List<RollbackPlan> plansFor(dev.pitwall.model.TargetIdentity where,
-                                                 dev.pitwall.ops.rollback.WorkloadRef workload) throws IOException {
+    public List<RollbackPlan> plansFor(TargetIdentity where, WorkloadRef workload) throws IOException {
         Path dir = directory(where);
         if (!Files.isDirectory(dir)) {
-            return java.util.List.of();
+            return List.of();
         }
-        java.util.List<RollbackPlan> found = new java.util.ArrayList<>();
+        List<RollbackPlan> found = new ArrayList<>();
         try (var files = Files.list(dir)) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith(workload.name() + "-")
                     && f.getFileName().toString().endsWith(".json")).toList()) {
@@ -78,7 +82,7 @@ public final class RollbackPlanFiles implements RollbackPlanStore {
                 }
             }
         }
-        found.sort(java.util.Comparator.comparing(RollbackPlan::createdAt).reversed());
+        found.sort(Comparator.comparing(RollbackPlan::createdAt).reversed());
         return found;
     }
 }

@@ -55,7 +55,7 @@ final class CanaryDemoFixture implements AutoCloseable {
 
     /** Another canary session on the same demo, state and journal, whose engine reads {@code clock}. */
     CanarySession sessionOn(java.time.Clock clock) {
-        return CanarySessions.open(demo.profile(), backends, clock, "test");
+        return CanarySessions.open(demo.profile(), backends, guard, clock, "test");
     }
 
     /** A new engine on the same cluster and journal: what a restarted console builds. */

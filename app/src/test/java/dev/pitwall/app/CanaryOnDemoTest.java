@@ -94,7 +94,8 @@ class CanaryOnDemoTest {
         Instant t0 = fx.demo.clock().instant();
         Clock wall = new SlowerClock(fx.demo.clock(), 60);
         try (CanarySession cli = fx.sessionOn(wall)) {
-            cli.engine().start(shared, new CanarySettings(BAD_CACHE, Map.of(), null, Duration.ofMinutes(1), null));
+            cli.engine().start(shared, new CanarySettings(BAD_CACHE, Map.of(), null, Duration.ofMinutes(1), null),
+                    YES);
 
             CanaryRecord r = fx.drive(cli.engine(), shared, Duration.ofMinutes(60), Duration.ofMinutes(5));
 
@@ -114,7 +115,7 @@ class CanaryOnDemoTest {
         Clock wall = new SlowerClock(fx.demo.clock(), 60);
         try (CanarySession cli = fx.sessionOn(wall)) {
             cli.engine().start(shared, new CanarySettings(CanaryDemoFixture.REPOSITORY + "0.88.1", Map.of(), null,
-                    Duration.ofMinutes(1), null));
+                    Duration.ofMinutes(1), null), YES);
 
             CanaryRecord r = fx.drive(cli.engine(), shared, Duration.ofMinutes(30), Duration.ofMinutes(5));
 

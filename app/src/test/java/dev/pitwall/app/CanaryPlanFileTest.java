@@ -3,7 +3,9 @@ package dev.pitwall.app;
 import dev.pitwall.cli.CanaryCommand;
 import dev.pitwall.cli.Command;
 import dev.pitwall.cli.RollbackCommand;
+import dev.pitwall.cli.Terminal;
 import dev.pitwall.demo.world.DemoFleet;
+import dev.pitwall.model.BackendKind;
 import dev.pitwall.testing.CliRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,11 +38,12 @@ class CanaryPlanFileTest {
         this.state = state;
         this.elsewhere = elsewhere;
         fx = new CanaryDemoFixture(state, 31);
-        canary = new CanaryCommand(() -> CanarySessions.open(fx.demo.profile(), fx.backends, fx.demo.clock(),
-                "cli-test"), fx.demo::advance);
+        canary = new CanaryCommand(() -> fx.open("cli-test"), () -> fx.guard, new Terminal(false, () -> null),
+                fx.demo::advance);
         rollback = new RollbackCommand(() -> fx.backends.rollbackCluster(fx.demo.profile()),
-                () -> fx.backends.heartbeats(fx.demo.profile(), client -> { }), fx.backends.auditLog(),
-                fx.backends.rollbackPlans(), () -> false, () -> null, fx.demo::advance, fx.demo.clock());
+                () -> fx.backends.heartbeats(fx.demo.profile(), client -> { }), () -> fx.guard,
+                fx.backends.auditLog(), fx.backends.rollbackPlans(), new Terminal(false, () -> null),
+                fx.demo::advance, fx.demo.clock());
     }
 
     @AfterAll
@@ -78,7 +81,7 @@ class CanaryPlanFileTest {
         Path file = elsewhere.resolve("shared-plan.json");
         assertThat(run(rollback, "plan", name, "--namespace", ns, "--out", file.toString()).exitCode()).isZero();
         assertThat(run(rollback, "test", file.toString()).exitCode()).isZero();
-        Path recorded = state.resolve("rollback-plans");
+        Path recorded = fx.backends.rollbackPlans().directory(fx.guard.identity(BackendKind.KUBERNETES));
         try (var copies = Files.list(recorded)) {
             for (Path copy : copies.filter(f -> f.getFileName().toString().startsWith(name + "-")).toList()) {
                 Files.delete(copy);

@@ -128,7 +128,9 @@ class TrustWithoutPolicyTest {
             try (TrustSession session = TrustSessions.open(demo.profile(), null,
                     ref -> ref.equals(demo.profile().platformKeyEnv()) ? Optional.of(demo.platformKey())
                             : Optional.empty(),
-                    new Backends(ref -> Optional.empty(), home.resolve("state")).auditLog(), demo.clock())) {
+                    new Backends(ref -> Optional.empty(), home.resolve("state")).auditLog(),
+                    TestGuards.demo(demo.profile(), new Backends(ref -> Optional.empty(), home.resolve("state")),
+                            demo.clock()), demo.clock())) {
                 assertThat(session.policy().isLoaded()).isTrue();
                 TrustReport report = session.engine().evaluate(session.policy().policyOrEmpty());
                 GroupTrust globex = report.groups().stream().filter(g -> "wg-globex".equals(g.group()))

@@ -6,6 +6,7 @@ import dev.pitwall.ops.canary.CanarySettings;
 import dev.pitwall.ops.canary.Gate;
 import dev.pitwall.ops.canary.GateReading;
 import dev.pitwall.ops.rollback.WorkloadRef;
+import dev.pitwall.testing.Guards;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,11 +32,12 @@ class CanaryJournalFileTest {
         CanaryJournalFile journal = new CanaryJournalFile(state);
         journal.save(new CanaryRecord(SHARED, "activepieces-worker-canary", new CanarySettings("img:2", Map.of(),
                 null, null, null), CanaryPhase.RUNNING, 0, 8, T0, T0, null, 3, "p1", 10, null,
-                List.of(new GateReading(Gate.FILL_RATE, GateReading.Verdict.WAITING, "sampling", "-")), List.of()));
-        Path file = journal.file(SHARED);
+                List.of(new GateReading(Gate.FILL_RATE, GateReading.Verdict.WAITING, "sampling", "-")), List.of(),
+                Guards.CLUSTER, "uid-1"));
+        Path file = journal.file(Guards.CLUSTER, SHARED);
         Files.writeString(file, Files.readString(file).replace("\"FILL_RATE\"", "\"VOLUME\""));
 
-        CanaryRecord read = journal.load(SHARED).orElseThrow();
+        CanaryRecord read = journal.load(Guards.CLUSTER, SHARED).orElseThrow();
 
         assertThat(read.gates()).extracting(GateReading::gate).containsExactly(Gate.FILL_RATE);
     }

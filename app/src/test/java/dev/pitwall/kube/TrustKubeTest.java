@@ -5,7 +5,7 @@ import dev.pitwall.demo.world.DemoFleet;
 import dev.pitwall.model.ConnectionProfile;
 import dev.pitwall.ops.trust.AccessDecision;
 import dev.pitwall.ops.trust.DeclaredEnv;
-import dev.pitwall.ops.trust.ModeChange;
+import dev.pitwall.ops.trust.ModeWrite;
 import dev.pitwall.ops.trust.TrustChangeException;
 import dev.pitwall.model.ExecutionMode;
 import dev.pitwall.ops.trust.TrustWorkload;
@@ -200,7 +200,7 @@ class TrustKubeTest {
                 "activepieces-worker-globex");
         assertThat(patcher.canPatch(globex).allowed()).isTrue();
         // the adapter's write, as the guard calls it
-        patcher.write(new ModeChange(globex, "worker", DeclaredEnv.value("SANDBOX_PROCESS"),
+        patcher.write(new ModeWrite(globex, "worker", DeclaredEnv.value("SANDBOX_PROCESS"),
                 ExecutionMode.SANDBOX_CODE_AND_PROCESS, "pitwall trust fix by test"));
 
         Deployment d = client.apps().deployments().inNamespace("ap-dedicated-globex")
@@ -223,7 +223,7 @@ class TrustKubeTest {
         assertThat(decision.reason()).isEqualTo("patch on deployments in namespace ap-dedicated-acme is not allowed "
                 + "(RBAC: no rule allows patch)");
 
-        assertThatThrownBy(() -> patcher.write(new ModeChange(acme, "worker", DeclaredEnv.value("SANDBOX_CODE_ONLY"),
+        assertThatThrownBy(() -> patcher.write(new ModeWrite(acme, "worker", DeclaredEnv.value("SANDBOX_CODE_ONLY"),
                 ExecutionMode.SANDBOX_PROCESS, "cause")))
                 .isInstanceOf(TrustChangeException.class)
                 .hasMessageContaining("is now SANDBOX_PROCESS, not SANDBOX_CODE_ONLY as previewed");

@@ -1,7 +1,10 @@
 package dev.pitwall.ops.rollback;
 
+import dev.pitwall.model.TargetIdentity;
+
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** A port: where rollback plans are kept (JSON to run, Markdown to read). */
 public interface RollbackPlanStore {
@@ -10,7 +13,7 @@ public interface RollbackPlanStore {
     Path defaultFile(RollbackPlan plan);
 
     /** The folder of the default files of the plans of {@code cluster}: where {@link #plansFor} looks. */
-    Path directory(dev.pitwall.model.TargetIdentity cluster);
+    Path directory(TargetIdentity cluster);
 
     /** Writes the plan as JSON to {@code file} and as Markdown next to it; returns the Markdown file. */
     Path save(RollbackPlan plan, Path file) throws IOException;
@@ -22,6 +25,5 @@ public interface RollbackPlanStore {
      * The plans saved in the default place for {@code workload} of the cluster {@code where}, newest first
      * (unreadable files, and plans of another cluster, are skipped).
      */
-    java.util.List<RollbackPlan> plansFor(dev.pitwall.model.TargetIdentity where, WorkloadRef workload)
-            throws IOException;
+    List<RollbackPlan> plansFor(TargetIdentity where, WorkloadRef workload) throws IOException;
 }

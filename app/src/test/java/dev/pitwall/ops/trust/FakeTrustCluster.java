@@ -102,7 +102,7 @@ public final class FakeTrustCluster implements WorkloadSource, HeartbeatSource, 
     }
 
     @Override
-    public String write(ModeChange change) {
+    public String write(ModeWrite change) {
         WorkloadRef ref = change.ref();
         DeclaredEnv before = change.before();
         ExecutionMode target = change.target();
