@@ -89,7 +89,7 @@ public final class CanaryCommand implements Command {
     @Override
     public String synopsis() {
         return "start WORKLOAD --image IMAGE [--env K=V ...] [--steps 1,25,50,100] [--hold 10m] [--plan FILE]\n"
-                + "                     [--namespace NS] [--env-from-secret K=SECRET_NAME:KEY ...]\n"
+                + "                     [--namespace NS] [--env-from-secret K=SECRET_NAME:KEY ...] [--yes]\n"
                 + "       pitwall canary status WORKLOAD [--json] [--namespace NS]\n"
                 + "       pitwall canary pause|resume|promote|abort WORKLOAD [--namespace NS] [--yes]\n"
                 + "\n"
