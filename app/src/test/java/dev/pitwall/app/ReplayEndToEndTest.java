@@ -3,10 +3,11 @@ package dev.pitwall.app;
 import dev.pitwall.app.settings.ConfigDirs;
 import dev.pitwall.files.JsonLinesJournal;
 import dev.pitwall.model.ConnectionProfile;
+import dev.pitwall.ops.guard.Confirmer;
 import dev.pitwall.ops.replay.JournalEntry;
 import dev.pitwall.ops.replay.Pacer;
 import dev.pitwall.ops.replay.ReplayControl;
-import dev.pitwall.ops.replay.ReplayEngine;
+import dev.pitwall.ops.replay.ReplayRuns;
 import dev.pitwall.ops.replay.ReplayJournal;
 import dev.pitwall.ops.replay.ReplaySettings;
 import dev.pitwall.ops.replay.ReplaySource;
@@ -189,15 +190,16 @@ class ReplayEndToEndTest {
         ConnectionProfile profile = new ConnectionProfile("t", null, null, null, null, List.of(), null, null,
                 platform.url().toString(), KEY_ENV, false, false, null);
         CrashingJournal dying = new CrashingJournal(new JsonLinesJournal(journal), journal, n, cutLine);
+        ReplayRuns runs = new ReplayRuns(TestGuards.of(profile, backends), source -> backends.replayTarget(profile,
+                source));
         try {
-            ReplayEngine engine = first
-                    ? ReplayEngine.start(backends.replayFiles().loadPlan(plan), ReplaySettings.defaults().withRate(200)
-                            .withBatchSize(25).withCanary(0), dying,
-                    backends.replayTarget(profile, ReplaySource.PLATFORM), null, Pacer.system(), new ReplayControl(),
-                    null)
-                    : ReplayEngine.resume(dying, backends.replayTarget(profile, ReplaySource.PLATFORM), null,
-                    Pacer.system(), new ReplayControl(), null);
-            engine.run();
+            if (first) {
+                runs.start(backends.replayFiles().loadPlan(plan), ReplaySettings.defaults().withRate(200)
+                        .withBatchSize(25).withCanary(0), dying, null, Pacer.system(), new ReplayControl(), null,
+                        Confirmer.yes());
+            } else {
+                runs.resume(dying, null, Pacer.system(), new ReplayControl(), null, Confirmer.yes());
+            }
             return true;
         } catch (CrashingJournal.Killed killed) {
             return false;

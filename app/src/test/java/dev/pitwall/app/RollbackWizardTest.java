@@ -12,6 +12,7 @@ import dev.pitwall.ops.audit.AuditEntry;
 import dev.pitwall.ops.connect.BackendHealthMonitor;
 import dev.pitwall.ops.exec.PooledExecutor;
 import dev.pitwall.ops.fleet.FleetEngine;
+import dev.pitwall.ops.guard.WriteGuard;
 import dev.pitwall.ops.trust.TrustSession;
 import dev.pitwall.testing.Await;
 import dev.pitwall.testing.OnFx;
@@ -78,7 +79,7 @@ class RollbackWizardTest {
     private static ConnectionProfile production;
     private static Backends backends;
     private static TrustSession trust;
-    private static dev.pitwall.ops.guard.WriteGuard guard;
+    private static WriteGuard guard;
     private RollbackWizardViewModel wizard;
     private ShellViewModel shell;
     private OperationsViewModel operations;
