@@ -33,6 +33,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -252,7 +253,9 @@ class RollbackWizardTest {
         Typing.write(robot.clickOn("#confirmField"), "pitwall-demo/ap-shared/activepieces-work");
         assertThat(execute.isDisabled()).isTrue();
         Typing.write(robot, "er");
-        assertThat(execute.isDisabled()).isFalse();
+        assertThat(execute.isDisabled()).as(() -> OnFx.read(() -> robot.lookup("#confirmField")
+                .queryAs(TextField.class).getText() + " / " + robot.lookup("#disabledLabel")
+                .queryAs(Label.class).getText())).isFalse();
         robot.clickOn("#executeButton");
 
         await(robot, "the rollback verified", Duration.ofSeconds(180), () -> OnFx.read(() ->

@@ -44,7 +44,7 @@ public final class CanaryView {
     @FXML private TextField maxQueueGrowthField;
     @FXML private javafx.scene.layout.VBox confirmBox;
     @FXML private Label confirmPrompt;
-    @FXML private TextField confirmField;
+    @FXML private TextField canaryConfirmField;
     @FXML private Button preflightButton;
     @FXML private Button startButton;
     @FXML private Label messageLabel;
@@ -97,7 +97,7 @@ public final class CanaryView {
         confirmBox.managedProperty().bind(confirmBox.visibleProperty());
         confirmPrompt.textProperty().bind(Bindings.concat("Production: type ", access.confirmationProperty(),
                 " to start, pause, resume, promote or abort this canary:"));
-        confirmField.textProperty().bindBidirectional(access.typedProperty());
+        canaryConfirmField.textProperty().bindBidirectional(access.typedProperty());
         messageLabel.textProperty().bind(model.messageProperty());
         CanaryDisplay shown = model.display();
         preflightLabel.textProperty().bind(shown.preflightProperty());

@@ -33,7 +33,7 @@ public final class ReplaysView {
     @FXML private Button startButton;
     @FXML private HBox confirmBox;
     @FXML private Label confirmPrompt;
-    @FXML private TextField confirmField;
+    @FXML private TextField replayConfirmField;
     @FXML private TableView<Map.Entry<String, Long>> groupTable;
     @FXML private TableColumn<Map.Entry<String, Long>, String> groupColumn;
     @FXML private TableColumn<Map.Entry<String, Long>, Long> groupCountColumn;
@@ -67,7 +67,7 @@ public final class ReplaysView {
         confirmBox.managedProperty().bind(confirmBox.visibleProperty());
         confirmPrompt.textProperty().bind(Bindings.concat("Production: type ", access.confirmationProperty(),
                 " to replay:"));
-        confirmField.textProperty().bindBidirectional(access.typedProperty());
+        replayConfirmField.textProperty().bindBidirectional(access.typedProperty());
 
         groupColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getKey()));
         groupCountColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
