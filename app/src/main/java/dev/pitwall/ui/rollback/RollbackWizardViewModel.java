@@ -81,11 +81,9 @@ public final class RollbackWizardViewModel {
      * @param replayWindow opens the replay planner for the runs failed since the given instant
      */
     public record Ports(Supplier<List<WorkloadRef>> workers, RollbackPlanner planner, RollbackRunner runner,
-                        Preflight preflight, RollbackPlanStore plans, WriteGuard guard,
-                        Verify verify, Consumer<Instant> replayWindow) {
+                        Preflight preflight, RollbackPlanStore plans, WriteGuard guard, Verify verify,
+                        Consumer<Instant> replayWindow) {
     }
-
-    private static final String GROUP_ENV = "AP_WORKER_GROUP_ID";
 
     private final Ports ports;
     private final BackgroundExecutor executor;
@@ -202,13 +200,7 @@ public final class RollbackWizardViewModel {
         List<WorkloadRow> rows = new ArrayList<>();
         for (WorkloadRef ref : ports.workers().get()) {
             try {
-                List<Revision> revisions = ports.planner().history(ref);
-                long now = ports.planner().currentRevision(ref);
-                Revision cur = revisions.stream().filter(r -> r.number() == now).findFirst().orElse(null);
-                rows.add(new WorkloadRow(ref, cur == null ? "" : cur.env(GROUP_ENV), now,
-                        cur == null ? "" : String.join(", ", cur.images()),
-                        cur == null || cur.executionMode().isEmpty() ? "(not set)" : cur.executionMode(),
-                        revisions.size(), null));
+                rows.add(WorkloadRow.read(ref, ports.planner()));
             } catch (RuntimeException e) {
                 rows.add(new WorkloadRow(ref, "", 0, "", "", 0, rootMessage(e)));
             }
@@ -504,14 +496,10 @@ public final class RollbackWizardViewModel {
         message.set(ok ? "Rollback verified." : "See the summary.");
     }
 
+    /** Going forward on production needs {@code <context>/<namespace>/<workload>} typed exactly again. */
     private void updateGoForward() {
-        canGoForward.set(access.writable() && decisionOffered.get() && failed != null
-                && confirmedBy(forwardTyped.get()));
-    }
-
-    /** A write on production needs {@code <context>/<namespace>/<workload>} typed exactly; elsewhere nothing. */
-    private boolean confirmedBy(String typedText) {
-        return !confirmationNeeded() || typedText.strip().equals(access.confirmationProperty().get());
+        canGoForward.set(access.writable() && decisionOffered.get() && failed != null && (!confirmationNeeded()
+                || forwardTyped.get().strip().equals(access.confirmationProperty().get())));
     }
 
     /**
